@@ -1,0 +1,33 @@
+"""sphere: news about great-power competition turned into sourced, checked, structured data.
+
+The pipeline, in the order data flows:
+    sources/   read text, HTML, JSONL, feeds, URLs into `Document`s
+    nlp/       the spaCy model, loaded once per process
+    knowledge/ gazetteers: countries, groups, institutions, officials, cue words (data files)
+    extract/   entities, claims, events, dates, quotes: pure functions of text and a spaCy Doc
+    evaluate/  scoring against annotated articles
+    store/     SQLite / PostgreSQL knowledge store with provenance
+    refdata/   the bundled reference snapshot and connectors to public APIs
+    verify/    claims checked against the reference data
+    analysis/  country scorecards and tariff scenarios
+    cli/       the `sphere` command, a thin layer over this library
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "extract"]
+
+
+def extract(text: str, *, published: date | str | None = None, title: str | None = None, id: str = "text"):  # noqa: A002
+    """Extract entities, claims, events and quotes from one article's text.
+
+    `published` anchors relative dates ("on Tuesday") and officials' terms of office.
+    Returns an `ArticleResult`.
+    """
+    from sphere.extract.pipeline import extract_text
+
+    return extract_text(text, published=published, title=title, id=id)
