@@ -9,7 +9,7 @@ of the evidence sentence into the document text.
 
 from __future__ import annotations
 
-from datetime import date
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -45,7 +45,7 @@ class Document(Record):
     id: str
     text: str
     title: str | None = None
-    published: date | None = None
+    published: dt.date | None = None
     url: str | None = None
     source: str | None = None  # the outlet ("Reuters", "VOA")
     origin: str = "-"  # where it was read from (path, path:line, URL), for messages
@@ -89,7 +89,7 @@ class Event(Record):
     actor: str
     action: Action
     target: str | None
-    date: date | None = None
+    date: dt.date | None = None
     evidence: str
     start: int
     end: int
@@ -115,7 +115,7 @@ class ArticleResult(Record):
 
     id: str
     title: str | None = None
-    published: date | None = None
+    published: dt.date | None = None
     url: str | None = None
     source: str | None = None
     language: str = "en"

@@ -1,0 +1,385 @@
+"""Claims: the quantitative statements of a sentence, as SCHEMA.md defines them.
+
+For each figure the measure comes from the cue word nearest to it in the dependency
+tree (`data/claims.json`), the holder and counterpart from the syntactic roles of the
+country mentions (`syntax.py`) read through a per-measure table of roles (who owes,
+who lends, who buys, who imposes), and the attributed source from reporting phrases
+("according to X", "X data shows", "X said"), also when they sit in the next clause.
+Mentions the syntax leaves unplaced fall back to the article's running topic, so
+"The resource-rich country owes China" gets Bolivia as holder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from sphere.extract.context import SentenceContext
+from sphere.extract.figures import Figure
+from sphere.extract.lexicon import load
+from sphere.extract.syntax import PRONOUNS, Party, ancestors, dep_distance, party_for, span_for
+from sphere.knowledge import load_knowledge
+from sphere.models import Claim
+
+_ATTRIB = [
+    re.compile(r"\baccording to (?:data from |figures from |statistics from |estimates by |estimates from )?(?P<s>(?:the )?[A-Z][\w.&’'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.&’'-]*)*)"),
+    re.compile(r"(?:statistics|data|figures|estimates) (?:from|by|of) (?:the )?(?P<s>[A-Z][\w.&’'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.&’'-]*)*)"),
+    re.compile(r"(?P<s>(?:the )?[A-Z][\w.&’'-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.&’'-]*)*|\b[a-z]+ figures|\b[a-z]+ data) (?:data |figures |statistics )?(?:shows?|showed|indicate[sd]?)\b"),
+    re.compile(r"\b(?P<s>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*) estimates\b"),
+    re.compile(r",\s*(?P<s>(?:the |an? )?(?:[A-Z][\w’'.-]*\s+|[a-z]+\s+){0,4}(?:officials?|ministry|bank|office|agency|department|minister|spokesman|statement|sources?|[A-Z][a-z]+))\s+(?:said|says|reported|estimated)\.?$"),
+]
+
+
+def _lex() -> dict:
+    return load("claims")
+
+
+def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
+    """Claims stated in one parsed sentence."""
+    lex = _lex()
+    cues = _cue_index(lex)
+    doc = ctx.doc
+    parties = [p for e in ctx.entities if e.code if (p := party_for(doc, e, ctx.start)) is not None]
+    source = attributed_source(ctx.text)
+    prev_holder: str | None = None
+    for fig in ctx.figures:
+        span = span_for(doc, fig.start, fig.end)
+        if span is None:
+            continue
+        ftok = _figure_token(span)
+        unit = _unit(fig, ctx)
+        if unit is None:
+            continue
+        if fig.kind == "count" and fig.unit != "persons":
+            continue
+        measure, cue = _measure(ftok, fig, doc, cues, lex)
+        if measure is None:
+            continue
+        if fig.kind == "percent" and not _percent_ok(ftok, measure, cue, lex, ctx.text, fig):
+            continue
+        if fig.kind == "count" and measure != "deployment":
+            continue
+        rel = _relative_to(ctx.text, fig, parties, ctx.start)
+        holder, counterpart = _parties(measure, ftok, cue, parties, rel, lex, ctx, prev_holder)
+        if holder is None and counterpart is None:
+            continue
+        if holder == counterpart:
+            counterpart = None
+        value = fig.value
+        if measure == "trade_balance" and cue is not None and cue.lower_.startswith("deficit"):
+            value = -abs(value)
+        if fig.kind == "money":
+            ctx.state.currency = unit
+        claim = Claim(
+            measure=measure, holder=holder, counterpart=counterpart, value=value, unit=unit, approx=fig.approx,
+            relative_to=rel, modality=_modality(ftok, ctx.text, lex), year=_year(ctx, fig),
+            source=source, evidence=ctx.text, start=ctx.start, end=ctx.end, value_text=fig.text,
+            confidence=_confidence(cue, ftok, holder, counterpart),
+        )
+        key = (claim.measure, claim.holder, claim.counterpart, round(claim.value, 2), claim.unit)
+        if key in ctx.state.seen_claims:
+            continue
+        ctx.state.seen_claims.add(key)
+        prev_holder = holder
+        yield claim
+
+
+def _figure_token(span) -> Token:
+    """The token standing for the figure: the head of its span (the number or the currency noun)."""
+    root = span.root
+    return root
+
+
+def _cue_index(lex: dict) -> dict[str, str]:
+    idx: dict[str, str] = {}
+    for measure, words in lex["measure_cues"].items():
+        for w in words:
+            idx.setdefault(w, measure)
+    return idx
+
+
+def _measure(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict) -> tuple[str | None, Token | None]:
+    """The measure whose cue word is nearest the figure in the tree (ties: nearer in the text)."""
+    if fig.kind == "count":
+        return "deployment", None
+    best: tuple[int, int, str, Token] | None = None
+    for tok in doc:
+        m = cues.get(tok.lower_)
+        if m is None:
+            continue
+        if tok.lower_ == "direct" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "investment"):
+            continue
+        if m == "investment" and _is_fdi(tok):
+            m = "fdi"
+        if m == "trade" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("deficit", "surplus", "balance", "gap"):
+            continue
+        if m == "sanction_value" and tok.lower_ in ("cost", "loss") and not _sanction_context(doc):
+            continue
+        if m == "gdp" and tok.lower_ in ("economy", "output", "growth") and fig.kind != "percent" and tok.lower_ != "economy":
+            continue
+        d = dep_distance(ftok, tok)
+        if tok.i >= ftok.i and d > 1 and m in ("aid",) and tok.lower_ == "relief":
+            continue
+        if tok.i in range(ftok.left_edge.i, ftok.right_edge.i + 1) and tok.i != ftok.i:
+            d = min(d, 1)
+        cand = (d, abs(tok.i - ftok.i), m, tok)
+        if best is None or cand[:2] < best[:2]:
+            best = cand
+    if best is None:
+        return None, None
+    d, lin, m, tok = best
+    if d > 6 and lin > 12:
+        return None, None
+    if m == "other" and tok.lower_ == "imports_total":
+        return "other", tok
+    return m, tok
+
+
+def _is_fdi(tok: Token) -> bool:
+    doc = tok.doc
+    i = tok.i
+    window = " ".join(t.lower_ for t in doc[max(0, i - 2):i + 1])
+    return "direct investment" in window or "fdi" in window
+
+
+def _sanction_context(doc) -> bool:
+    return any(t.lower_ in ("sanctions", "sanction", "embargo", "aid", "tariffs", "tariff") for t in doc)
+
+
+def _percent_ok(ftok: Token, measure: str, cue: Token | None, lex: dict, text: str, fig: Figure) -> bool:
+    """Percentages are claims for tariff rates, shares of trade and growth, never for changes."""
+    before = text[max(0, fig.start - 25):fig.start].lower()
+    words = re.findall(r"[a-z]+", before)[-3:]
+    if any(w in lex["change_verbs"] for w in words) or (words and words[-1] == "by"):
+        return False
+    head = ftok.head
+    if head.lower_ in lex["change_verbs"] or head.lower_ == "by" and head.head.lower_ in lex["change_verbs"]:
+        return False
+    after = text[fig.end:fig.end + 30].lower()
+    if re.match(r"\s*(?:higher|lower|more|less|increase|decrease|rise|fall|drop|jump|growth in)", after) and measure != "gdp":
+        return False
+    if measure == "tariff":
+        return True
+    if cue is None:
+        return False
+    if measure == "gdp":
+        return cue.lower_ in ("growth", "gdp", "economy")
+    if measure in ("exports", "other", "trade"):
+        return bool(re.search(r"\bof\b", text[fig.end:fig.end + 60])) and dep_distance(ftok, cue) <= 4
+    return False
+
+
+def _unit(fig: Figure, ctx: SentenceContext) -> str | None:
+    if fig.kind == "scaled":
+        return ctx.state.currency  # "imports fell to 8.33 billion" continues the article's currency
+    if fig.unit == "$":
+        kb = load_knowledge()
+        for code in (_nearest_country(ctx), ctx.state.topic, ctx.state.main):
+            if code and code in kb.countries:
+                c = kb.countries[code]
+                return c.currency if c.dollar and c.currency else "USD"
+        return "USD"
+    return fig.unit
+
+
+def _nearest_country(ctx: SentenceContext) -> str | None:
+    for e in ctx.entities:
+        if e.kind in ("country", "demonym", "official", "institution") and e.code:
+            return e.code
+    return None
+
+
+def _relative_to(text: str, fig: Figure, parties: list[Party], offset: int) -> str | None:
+    """"$70 billion more from Brazil than the U.S. does": the party after "than"."""
+    after = text[fig.end:fig.end + 120]
+    m = re.match(r"\s+(?:more|less|fewer|higher|lower|greater)\b(.*?)\bthan\b", after)
+    if not m:
+        return None
+    pos = fig.end + m.end()
+    for p in parties:
+        if p.entity is not None and 0 <= (p.entity.start - offset) - pos <= 12:
+            return p.code
+    return None
+
+
+def _parties(measure, ftok, cue, parties, rel, lex, ctx, prev_holder) -> tuple[str | None, str | None]:
+    """Holder and counterpart from the parties' roles, per measure; fallbacks from context."""
+    imports = cue is not None and (cue.lower_ in lex["import_words"] or
+                                   any(a.lower_ in lex["import_words"] for a in ancestors(cue)[:3]))
+    frame = {t.i for t in ancestors(ftok)} | ({t.i for t in ancestors(cue)} if cue is not None else set())
+    cands = [p for p in parties if p.code != rel]
+    holder_c: list[tuple[int, str]] = []
+    counter_c: list[tuple[int, str]] = []
+
+    def near(p: Party) -> int:
+        d = dep_distance(p.token, cue if cue is not None else ftok)
+        return d if (p.governor.i in frame or p.np_head.i in frame) else d + 6
+
+    for p in cands:
+        slot = _slot(measure, p, cue, imports, lex, cands)
+        if slot == "holder":
+            holder_c.append((near(p), p.code))
+        elif slot == "counterpart":
+            counter_c.append((near(p), p.code))
+    holder = min(holder_c)[1] if holder_c else None
+    counterpart = min((c for c in counter_c if c[1] != holder), default=(0, None))[1]
+    used = {holder, counterpart, rel}
+    leftovers = [p for p in cands if p.code not in used]
+    leftovers.sort(key=near)
+    subject_pron = _pronoun_subject(ftok, cue)
+    if holder is None:
+        if measure in ("exports",) and imports and leftovers:
+            holder = leftovers.pop(0).code
+        elif subject_pron and prev_holder:
+            holder = prev_holder
+        elif measure in ("investment", "fdi", "aid", "tariff", "sanction_value") and leftovers and not counterpart:
+            holder = leftovers.pop(0).code
+        elif measure not in ("investment", "fdi", "aid", "tariff", "sanction_value") or subject_pron:
+            holder = ctx.state.topic or ctx.state.main
+            if holder == counterpart:
+                holder = ctx.state.main if ctx.state.main != counterpart else None
+    if counterpart is None and measure in ("investment", "fdi", "aid", "tariff", "sanction_value", "exports", "loan"):
+        rest = [p for p in leftovers if p.code not in (holder, rel)]
+        if rest and (measure != "exports" or imports):
+            counterpart = rest[0].code
+        elif measure in ("tariff", "sanction_value") and ctx.state.topic and ctx.state.topic != holder and not rest:
+            counterpart = None
+    if measure == "exports" and imports and counterpart is None:
+        counterpart = ctx.state.topic or ctx.state.main
+        if counterpart == holder:
+            counterpart = None
+    return holder, counterpart
+
+
+def _pronoun_subject(ftok: Token, cue: Token | None) -> bool:
+    for t in ancestors(ftok)[:4] + (ancestors(cue)[:3] if cue is not None else []):
+        for c in t.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PRONOUNS:
+                return True
+    return False
+
+
+def _slot(measure: str, p: Party, cue: Token | None, imports: bool, lex: dict, cands: list[Party]) -> str | None:
+    role = p.role
+    gov = p.governor.lower_
+    owner = role in ("poss", "mod") or (role == "subj")
+    prep = role[5:] if role.startswith("prep:") else None
+    if measure in ("debt",):
+        if role == "obj" and gov.startswith("ow"):
+            return "counterpart"
+        if prep in ("to", "from", "with"):
+            return "counterpart"
+        return "holder" if owner else None
+    if measure == "loan":
+        if prep == "to":
+            return "holder"
+        if prep in ("from", "by"):
+            return "counterpart"
+        if role == "subj":
+            return "counterpart" if gov in lex["lend_verbs"] else "holder"
+        if role in ("poss", "mod"):
+            return "counterpart" if any(c.role == "prep:to" for c in cands) else "holder"
+        return None
+    if measure in ("investment", "fdi", "aid"):
+        if prep in ("in", "into", "to", "for"):
+            return "counterpart"
+        if prep in ("from", "by"):
+            return "holder"
+        if role == "subj" and gov in lex["receive_verbs"]:
+            return "counterpart"
+        return "holder" if owner else None
+    if measure == "exports":
+        if imports:
+            if prep == "from":
+                return "holder"
+            if owner or prep in ("to", "into", "by"):
+                return "counterpart"
+            return None
+        if prep in ("to", "into"):
+            return "counterpart"
+        if prep == "from":
+            return "holder"
+        return "holder" if owner else None
+    if measure in ("trade", "trade_balance"):
+        if prep in ("with", "between", "to"):
+            return "counterpart"
+        return "holder" if owner else None
+    if measure in ("tariff", "sanction_value"):
+        if prep in ("on", "against", "for", "to", "from"):
+            return "counterpart"
+        if role == "obj":
+            return "counterpart"
+        if role == "subj" and gov in lex["receive_verbs"]:
+            return "counterpart"
+        return "holder" if owner else None
+    return "holder" if owner else None
+
+
+def _modality(ftok: Token, text: str, lex: dict) -> str:
+    chain = ancestors(ftok)[:6]
+    words = set()
+    for t in chain:
+        words.add(t.lower_)
+        for c in t.children:
+            if c.dep_ in ("aux", "auxpass", "neg", "prt"):
+                words.add(c.lower_)
+    low = text.lower()
+    if words & set(lex["threat_cues"]) or "would have" in low:
+        return "threatened"
+    if words & {"will", "would", "plan", "plans", "planned", "pledge", "pledged", "agreed", "agree", "proposed",
+                "propose", "announced", "announce", "signing", "sign", "signed", "expected", "target", "forecast",
+                "projected", "reinforce", "intends"}:
+        return "planned"
+    if re.search(r"\beffective from\b|\bwill take effect\b", low):
+        return "planned"
+    return "actual"
+
+
+_YEAR = re.compile(r"\b(?:end-|in |of |for |since |during |year |fiscal )?((?:19|20)\d\d)\b")
+
+
+def _year(ctx: SentenceContext, fig: Figure) -> int | None:
+    best = None
+    for m in _YEAR.finditer(ctx.text):
+        y = int(m.group(1))
+        if m.start(1) - 1 >= 0 and ctx.text[m.start(1) - 1] in "$":
+            continue
+        d = abs(m.start() - fig.end) if m.start() >= fig.end else abs(fig.start - m.end())
+        if best is None or d < best[0]:
+            best = (d, y)
+    if best is not None and best[0] < 80:
+        return best[1]
+    low = ctx.text.lower()
+    pub = ctx.state.published
+    if pub is not None:
+        if "last year" in low:
+            return pub.year - 1
+        if "this year" in low:
+            return pub.year
+    return None
+
+
+def attributed_source(sentence: str) -> str | None:
+    """Who the sentence attributes its figures to, or None."""
+    for pat in _ATTRIB:
+        m = pat.search(sentence)
+        if m:
+            s = m.group("s").strip(" ,.")
+            s = re.sub(r"^(?:the|an?)\s+", "", s, flags=re.IGNORECASE)
+            s = re.sub(r"\s+(?:data|figures|statistics|estimates|think tank|report)$", "", s)
+            if s and s.lower() not in ("it", "he", "she", "they", "this", "that"):
+                return s
+    return None
+
+
+def _confidence(cue, ftok, holder, counterpart) -> float:
+    c = 0.4
+    if cue is not None and dep_distance(ftok, cue) <= 3:
+        c += 0.2
+    if holder:
+        c += 0.2
+    if counterpart:
+        c += 0.1
+    return round(min(c, 0.95), 2)

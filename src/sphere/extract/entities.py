@@ -1,0 +1,198 @@
+"""Entity mentions: countries, groups, institutions and officials, linked to their codes.
+
+The gazetteer (sphere.knowledge) is compiled once into trie-shaped regular expressions and
+run over the whole text, which is much cheaper than NER and gives exact offsets. Mentions
+that need context are resolved here too:
+
+* an institution without a fixed country ("central bank", "Foreign Ministry") takes the
+  country named right before it ("Peru's central bank", "Peruvian central bank") or else
+  the article's main country;
+* an official is looked up for the article's date (the term of office that covers it);
+  their short form ("Wang", "Mr Xi") counts only after the full name has appeared in the
+  article, or when it is unambiguous among the officials in office on that date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from sphere.extract.trie import compile_phrases
+from sphere.knowledge import Knowledge, load_knowledge
+from sphere.models import Entity
+
+_TITLES = (
+    r"(?:Mr|Mrs|Ms|Dr|President|Premier|Prime Minister|Minister|Secretary|Chancellor|Vice President|"
+    r"Foreign Minister|Finance Minister|Trade Minister|Defence Minister|Defense Minister|King|Crown Prince|"
+    r"Emir|Sheikh|General|Gen|Ambassador|Representative|Senator|Governor)\.?\s+"
+)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    knowledge: Knowledge
+    pattern: re.Pattern[str]
+    lower_pattern: re.Pattern[str]
+    forms: dict[str, list[tuple[str, str]]]  # surface -> [(kind, key)]
+    lower_forms: dict[str, list[tuple[str, str]]]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Compile the knowledge base's surface forms once per process."""
+    kb = load_knowledge()
+    forms: dict[str, list[tuple[str, str]]] = {}
+    lower: dict[str, list[tuple[str, str]]] = {}
+    for surface, kind, key in kb.surface_forms():
+        if len(surface) < 2:
+            continue
+        if kind == "official_short":
+            continue  # short forms are added per article
+        forms.setdefault(surface, []).append((kind, key))
+        if kind in ("group", "institution") and surface.lower() != surface and " " in surface:
+            lower.setdefault(surface.lower(), []).append((kind, key))
+        if kind == "institution" and surface.islower():
+            lower.setdefault(surface, []).append((kind, key))
+    return Gazetteer(kb, compile_phrases(forms), compile_phrases(lower), forms, lower)
+
+
+def find_entities(text: str, *, published: date | None = None) -> list[Entity]:
+    """Every linked mention in `text`, in order, with offsets; overlapping matches keep the longest."""
+    gz = gazetteer()
+    kb = gz.knowledge
+    raw: list[tuple[int, int, str, str, str]] = []  # start, end, surface, kind, key
+    for m in gz.pattern.finditer(text):
+        for kind, key in gz.forms[m.group(0)][:1]:
+            raw.append((m.start(), m.end(), m.group(0), kind, key))
+    for m in gz.lower_pattern.finditer(text):
+        for kind, key in gz.lower_forms[m.group(0)][:1]:
+            raw.append((m.start(), m.end(), m.group(0), kind, key))
+    raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+    kept: list[tuple[int, int, str, str, str]] = []
+    last_end = -1
+    for r in raw:
+        if r[0] >= last_end:
+            kept.append(r)
+            last_end = r[1]
+
+    entities: list[Entity] = []
+    for start, end, surface, kind, key in kept:
+        ent = _resolve(kb, text, start, end, surface, kind, key, published, entities)
+        if ent is not None:
+            entities.append(ent)
+    entities = _short_forms(kb, text, entities, published)
+    main = main_country(entities)
+    return [_contextual(e, main) for e in entities if e.code or main]
+
+
+def _resolve(kb, text, start, end, surface, kind, key, published, so_far) -> Entity | None:
+    if kind in ("country", "demonym", "capital"):
+        if kind == "capital" and not _capital_as_government(text, start, end):
+            return None
+        if kind == "country" and key in kb.countries and _ambiguous_word(text, start, surface):
+            return None
+        return Entity(text=surface, start=start, end=end, code=key, kind=kind, name=kb.code_name(key))
+    if kind == "group":
+        return Entity(text=surface, start=start, end=end, code=key, kind="group", name=kb.code_name(key))
+    if kind == "institution":
+        inst = next((i for i in kb.institutions if i.term == key), None)
+        code = inst.code if inst else None
+        if code is None:
+            code = _country_before(text, start, so_far) or ""
+        name = surface
+        return Entity(text=surface, start=start, end=end, code=code, kind="institution", name=name)
+    if kind == "official":
+        found = kb.officials_named(key, on=published)
+        if not found:
+            return None
+        o = found[0]
+        return Entity(text=surface, start=start, end=end, code=o.code, kind="official", name=o.name, role=o.role)
+    return None
+
+
+_CAPITAL_NOT_GOV = re.compile(r"^\s*(?:[A-Z][a-z]+\s)?(?:University|Post|Times|Airport|Stock|Zoo|Street|Avenue|Road|Consensus)\b")
+
+
+def _capital_as_government(text: str, start: int, end: int) -> bool:
+    """"Beijing said" is the government; "the Beijing Airport" or "in Beijing" is a place, still kept as a location hint
+    only when it reads like an actor (start of clause or before a verb-like word)."""
+    if _CAPITAL_NOT_GOV.match(text[end:end + 30]):
+        return False
+    before = text[max(0, start - 4):start].lower()
+    return not before.endswith(("in ", "at ", "to "))
+
+
+def _ambiguous_word(text: str, start: int, surface: str) -> bool:
+    # "US" at a sentence start in an all-caps headline and the like are fine; "Turkey" after "the" is a bird
+    if surface in {"Turkey", "Chad", "Jordan", "Georgia", "Niger", "Guinea", "China"}:
+        before = text[max(0, start - 4):start]
+        return before.endswith("the ") and surface in {"Turkey"}
+    return False
+
+
+def _country_before(text: str, start: int, so_far: list[Entity]) -> str | None:
+    """The country named immediately before a contextual institution ("Canada's Department of Finance")."""
+    for e in reversed(so_far[-3:]):
+        gap = text[e.end:start]
+        if e.code and len(gap) <= 4 and re.fullmatch(r"(?:['’]s)?\s*(?:the\s)?", gap):
+            if e.kind in ("country", "demonym", "capital", "official", "group"):
+                return e.code
+    return None
+
+
+def _short_forms(kb: Knowledge, text: str, entities: list[Entity], published: date | None) -> list[Entity]:
+    """Add later mentions of officials by surname ("Wang", "Mr Xi") once their full name has been seen."""
+    seen: dict[str, Entity] = {}
+    for e in entities:
+        if e.kind == "official":
+            for o in kb.officials_named(e.name, on=published)[:1]:
+                if o.short:
+                    seen.setdefault(o.short, e)
+    extra: list[Entity] = []
+    if seen:
+        pat = compile_phrases(seen)
+        taken = [(e.start, e.end) for e in entities]
+        for m in pat.finditer(text):
+            if any(s <= m.start() < en for s, en in taken):
+                continue
+            src = seen[m.group(0)]
+            extra.append(Entity(text=m.group(0), start=m.start(), end=m.end(), code=src.code, kind="official",
+                                name=src.name, role=src.role))
+    titled = re.finditer(_TITLES + r"([A-Z][a-z]+)\b", text)
+    for m in titled:
+        short = m.group(1)
+        if short in seen or any(e.start <= m.start(1) < e.end for e in entities + extra):
+            continue
+        found = [o for o in kb.officials_named(short, on=published) if o.short == short and _in_office(o, published)]
+        if len({o.code for o in found}) == 1:
+            o = found[0]
+            extra.append(Entity(text=short, start=m.start(1), end=m.end(1), code=o.code, kind="official",
+                                name=o.name, role=o.role))
+    return sorted(entities + extra, key=lambda e: e.start)
+
+
+def _in_office(o, on: date | None) -> bool:
+    if on is None:
+        return o.end is None
+    return (o.start is None or o.start <= on) and (o.end is None or on <= o.end)
+
+
+def main_country(entities: list[Entity]) -> str | None:
+    """The country the article is mostly about: most mentioned, ties broken by first mention."""
+    counts = Counter(e.code for e in entities if e.code and len(e.code) == 3 and e.code.isalpha() and e.code.isupper()
+                     and e.kind != "group")
+    if not counts:
+        return None
+    first = {}
+    for i, e in enumerate(entities):
+        first.setdefault(e.code, i)
+    return max(counts, key=lambda c: (counts[c], -first[c]))
+
+
+def _contextual(e: Entity, main: str | None) -> Entity:
+    if e.code or not main:
+        return e
+    return e.model_copy(update={"code": main})

@@ -1,0 +1,175 @@
+"""The extraction pipeline: a `Document` in, an `ArticleResult` out.
+
+Stages, per article:
+1. split sentences and find mentions (gazetteer) and figures (regex) over the whole text;
+2. choose the sentences worth parsing: a figure or an event trigger next to a mention;
+3. parse only those with spaCy (tagger + parser; NER and lemmatizer are not used),
+   batched across articles with `nlp.pipe`;
+4. run the claim and event extractors sentence by sentence, carrying the article's topic
+   (for "the country", "it", "he") from one sentence to the next; find quotes.
+
+Parsing only where needed is what makes sphere faster than running spaCy's full pipeline
+over every text. `extract_documents(..., workers=N)` spreads articles over N processes,
+each loading the model once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from itertools import islice
+
+from sphere import __version__
+from sphere.errors import InputError
+from sphere.extract.claims import extract_claims
+from sphere.extract.context import ArticleState, SentenceContext
+from sphere.extract.entities import find_entities, main_country
+from sphere.extract.events import extract_events, trigger_words
+from sphere.extract.figures import Figure, find_figures
+from sphere.extract.quotes import extract_quotes
+from sphere.extract.sentences import Span, split_sentences
+from sphere.models import ArticleResult, Document, Entity
+from sphere.nlp.model import load_model
+
+EXTRACTOR_VERSION = f"sphere-{__version__}+rules.1"
+_WORD = re.compile(r"[A-Za-z]+")
+_COREF = {"it", "its", "he", "his", "she", "her", "they", "their", "country", "government", "nation"}
+_PARSE_DISABLE = ["ner"]
+
+
+@dataclass
+class _Prepared:
+    doc: Document
+    sentences: list[Span]
+    entities: list[Entity]
+    by_sentence: list[list[Entity]]
+    figures: list[list[Figure]]
+    selected: list[int]
+
+
+def _prepare(doc: Document) -> _Prepared:
+    text = doc.text
+    sentences = split_sentences(text)
+    entities = find_entities(text, published=doc.published)
+    triggers = trigger_words()
+    by_sentence: list[list[Entity]] = [[] for _ in sentences]
+    k = 0
+    for e in entities:
+        while k < len(sentences) and sentences[k].end <= e.start:
+            k += 1
+        if k < len(sentences) and sentences[k].start <= e.start:
+            by_sentence[k].append(e)
+    figures: list[list[Figure]] = []
+    selected: list[int] = []
+    for i, s in enumerate(sentences):
+        stext = text[s.start:s.end]
+        figs = find_figures(stext)
+        figures.append(figs)
+        if len(stext) > 1500:
+            continue
+        words = {w.lower() for w in _WORD.findall(stext)}
+        has_party = bool(by_sentence[i]) or bool(words & _COREF)
+        if not has_party:
+            continue
+        if figs or (words & triggers and len(by_sentence[i]) >= 1):
+            selected.append(i)
+    return _Prepared(doc, sentences, entities, by_sentence, figures, selected)
+
+
+def _finish(p: _Prepared, parsed: dict[int, object]) -> ArticleResult:
+    doc = p.doc
+    text = doc.text
+    state = ArticleState(published=doc.published, main=main_country(p.entities))
+    claims = []
+    events = []
+    for i, s in enumerate(p.sentences):
+        pdoc = parsed.get(i)
+        if pdoc is not None:
+            ctx = SentenceContext(s.start, s.end, text[s.start:s.end], pdoc, p.by_sentence[i], p.figures[i], state)  # type: ignore[arg-type]
+            claims.extend(extract_claims(ctx))
+            events.extend(extract_events(ctx))
+            _update_topic(ctx)
+        else:
+            _update_topic_unparsed(p.by_sentence[i], s, state)
+    quotes = extract_quotes(text, p.sentences, p.entities)
+    return ArticleResult(
+        id=doc.id, title=doc.title, published=doc.published, url=doc.url, source=doc.source,
+        extractor_version=EXTRACTOR_VERSION, entities=p.entities, claims=claims, events=events, quotes=quotes,
+    )
+
+
+def _update_topic(ctx: SentenceContext) -> None:
+    countries = [e for e in ctx.entities if e.kind in ("country", "official", "institution", "capital", "demonym") and e.code]
+    if not countries:
+        return
+    for tok in ctx.doc:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+            for e in countries:
+                if ctx.start + tok.idx >= e.start - 40 and e.start - ctx.start <= tok.idx + len(tok.text):
+                    sub_span = range(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text))
+                    if (e.start - ctx.start) in sub_span:
+                        ctx.state.topic = e.code
+                        return
+
+
+def _update_topic_unparsed(entities: list[Entity], s: Span, state: ArticleState) -> None:
+    for e in entities:
+        if e.kind in ("country", "official", "institution") and e.code and e.start - s.start < 30:
+            state.topic = e.code
+            return
+
+
+def extract_document(doc: Document) -> ArticleResult:
+    """Extract one article (loads the model on first use)."""
+    return next(_extract_batch([doc]))
+
+
+def extract_text(text: str, *, published: date | str | None = None, title: str | None = None, id: str = "text") -> ArticleResult:  # noqa: A002
+    if isinstance(published, str):
+        published = date.fromisoformat(published[:10])
+    return extract_document(Document(id=id, text=text, title=title, published=published))
+
+
+def _extract_batch(docs: list[Document]) -> Iterator[ArticleResult]:
+    nlp = load_model()
+    prepared = [_prepare(d) for d in docs]
+    jobs = [(k, i, p.doc.text[p.sentences[i].start:p.sentences[i].end]) for k, p in enumerate(prepared) for i in p.selected]
+    parsed: list[dict[int, object]] = [{} for _ in prepared]
+    for (k, i, _), sdoc in zip(jobs, nlp.pipe((t for _, _, t in jobs), batch_size=256, disable=_PARSE_DISABLE), strict=True):
+        parsed[k][i] = sdoc
+    for k, p in enumerate(prepared):
+        yield _finish(p, parsed[k])
+
+
+def _safe_batch(docs: list[Document]) -> list[ArticleResult | InputError]:
+    try:
+        return list(_extract_batch(docs))
+    except Exception:  # one bad article must not sink the batch: retry one by one
+        out: list[ArticleResult | InputError] = []
+        for d in docs:
+            try:
+                out.append(next(_extract_batch([d])))
+            except Exception as exc:  # noqa: BLE001 - reported, never silent
+                out.append(InputError(d.origin if d.origin != "-" else d.id, f"extraction failed: {type(exc).__name__}: {exc}"))
+        return out
+
+
+def _worker_init() -> None:
+    load_model()
+
+
+def extract_documents(docs: Iterable[Document], *, workers: int = 1, batch_size: int = 32) -> Iterator[ArticleResult | InputError]:
+    """Extract many articles in order; with workers > 1 batches run in parallel processes."""
+    it = iter(docs)
+    batches = iter(lambda: list(islice(it, batch_size)), [])
+    if workers <= 1:
+        for batch in batches:
+            yield from _safe_batch(batch)
+        return
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(workers, initializer=_worker_init) as pool:
+        for results in pool.imap(_safe_batch, batches):
+            yield from results

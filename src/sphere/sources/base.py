@@ -1,0 +1,63 @@
+"""What every reader shares: turning checked text into a `Document`, and paragraph clean-up."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Any
+
+from sphere.config import Settings
+from sphere.errors import InputError
+from sphere.models import Document
+from sphere.sources.checks import Rejected, check_text
+
+Item = Document | InputError
+Items = Iterator[Item]
+
+_SPACES = re.compile(r"[ \t\u00a0\u200b\ufeff]+")
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def build_document(text: str, *, settings: Settings, **fields: Any) -> Document:
+    """A Document for `text` once it passes the checks; raises `Rejected` otherwise."""
+    check_text(text, max_bytes=settings.max_text_bytes)
+    return Document(text=text, **fields)
+
+
+def one_document(text: str, *, origin: str, settings: Settings, **fields: Any) -> Items:
+    """Yield the Document, or the InputError naming `origin` with the reason it was rejected."""
+    try:
+        yield build_document(text, settings=settings, origin=origin, **fields)
+    except Rejected as exc:
+        yield InputError(origin, exc.reason)
+
+
+def paragraphs(text: str) -> str:
+    """Normalise line ends and spaces; paragraphs (split by blank lines) are joined by one blank line,
+    the lines inside a paragraph by a space."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    parts = (
+        " ".join(_SPACES.sub(" ", line).strip() for line in part.split("\n"))
+        for part in _BLANK_LINES.split(text)
+    )
+    return "\n\n".join(_SPACES.sub(" ", part).strip() for part in parts if part.strip())
+
+
+def to_date(value: object) -> date | None:
+    """A date from a `date`, a `datetime` or an ISO string (date or datetime); None if unparseable."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None

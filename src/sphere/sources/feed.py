@@ -1,0 +1,55 @@
+"""RSS and Atom feeds (feedparser): each entry is a Document whose text is its content, or else its
+summary, with HTML stripped. The id is the entry's link (else its guid, else `<stem>-<n>`)."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import UTC, date, datetime
+from typing import Any
+
+import feedparser
+
+from sphere.config import Settings
+from sphere.errors import InputError
+from sphere.sources.base import Items, one_document
+from sphere.sources.html import strip_html
+
+
+def read_feed(data: bytes, *, stem: str, origin: str, settings: Settings) -> Items:
+    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    if not parsed.entries:
+        if parsed.get("version"):
+            yield InputError(origin, "feed has no entries")
+        elif parsed.get("bozo"):
+            problem = str(parsed.get("bozo_exception", "")).strip().split("\n")[0] or "unreadable XML"
+            yield InputError(origin, f"malformed feed ({problem})")
+        else:
+            yield InputError(origin, "not an RSS or Atom feed")
+        return
+    outlet = strip_html(parsed.feed.get("title", "")) or None
+    for n, entry in enumerate(parsed.entries, start=1):
+        link = entry.get("link") or None
+        yield from one_document(
+            strip_html(_body(entry)),
+            origin=f"{origin} entry {n}",
+            settings=settings,
+            id=link or entry.get("id") or f"{stem}-{n}",
+            title=strip_html(entry.get("title", "")) or None,
+            published=_entry_date(entry),
+            url=link,
+            source=outlet,
+        )
+
+
+def _body(entry: Any) -> str:
+    """The longest of the entry's content parts, or its summary."""
+    contents = [part.get("value", "") for part in entry.get("content", [])]
+    return max([*contents, entry.get("summary", "")], key=len)
+
+
+def _entry_date(entry: Any) -> date | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        parsed = entry.get(key)
+        if parsed:
+            return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC).date()
+    return None
