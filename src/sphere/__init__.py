@@ -2,9 +2,9 @@
 
 The pipeline, in the order data flows:
     sources/   read text, HTML, JSONL, feeds, URLs into `Document`s
-    nlp/       the spaCy model, loaded once per process
-    knowledge/ gazetteers: countries, groups, institutions, officials, cue words (data files)
-    extract/   entities, claims, events, dates, quotes: pure functions of text and a spaCy Doc
+    knowledge/ gazetteers: countries, groups, institutions, officials (data files)
+    nlp/       the spaCy model (loaded once per process) and the extractors: sentences, figures,
+               entities, claims, events, dates, quotes, run by nlp/pipeline.py
     evaluate/  scoring against annotated articles
     store/     SQLite / PostgreSQL knowledge store with provenance
     refdata/   the bundled reference snapshot and connectors to public APIs
@@ -28,6 +28,6 @@ def extract(text: str, *, published: date | str | None = None, title: str | None
     `published` anchors relative dates ("on Tuesday") and officials' terms of office.
     Returns an `ArticleResult`.
     """
-    from sphere.extract.pipeline import extract_text
+    from sphere.nlp.pipeline import extract_text
 
     return extract_text(text, published=published, title=title, id=id)

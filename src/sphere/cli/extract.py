@@ -36,7 +36,7 @@ def article_json(result: ArticleResult) -> str:
 
 def run_extraction(inputs: list[str], *, published: date | None, workers: int, strict: bool, fmt: str,
                    quiet: bool = False) -> int:
-    from sphere.extract.pipeline import extract_documents
+    from sphere.nlp.pipeline import extract_documents
     from sphere.sources import BatchReport, read_inputs
 
     report = BatchReport()

@@ -14,7 +14,7 @@ from sphere.models import Document
 
 
 def evaluate_file(path: Path) -> Report:
-    from sphere.extract.pipeline import extract_documents
+    from sphere.nlp.pipeline import extract_documents
 
     if not path.exists():
         raise EvaluationError(f"{path}: no such file")

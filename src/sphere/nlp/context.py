@@ -7,8 +7,8 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from sphere.extract.figures import Figure
 from sphere.models import Entity
+from sphere.nlp.figures import Figure
 
 
 @dataclass
@@ -21,6 +21,9 @@ class ArticleState:
     last_actor: str | None = None  # last event actor (for "He also congratulated ...")
     currency: str | None = None  # last explicit currency (for "imports fell to 8.33 billion")
     seen_claims: set = field(default_factory=set)
+    seen_values: set = field(default_factory=set)  # figures already claimed: a restatement is not a new claim
+    last_holder: dict = field(default_factory=dict)  # measure -> last holder ("Sri Lanka faces a 20% tariff")
+    last_percent_measure: tuple | None = None  # (measure, sentence start) of the last percentage claim
 
 
 @dataclass

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sphere.extract.lexicon import load
+from sphere.nlp.lexicon import load
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,15 +24,16 @@ from itertools import islice
 
 from sphere import __version__
 from sphere.errors import InputError
-from sphere.extract.claims import extract_claims
-from sphere.extract.context import ArticleState, SentenceContext
-from sphere.extract.entities import find_entities, main_country
-from sphere.extract.events import extract_events, trigger_words
-from sphere.extract.figures import Figure, find_figures
-from sphere.extract.quotes import extract_quotes
-from sphere.extract.sentences import Span, split_sentences
 from sphere.models import ArticleResult, Document, Entity
+from sphere.nlp.claims import cue_words, extract_claims
+from sphere.nlp.context import ArticleState, SentenceContext
+from sphere.nlp.entities import find_entities, main_country
+from sphere.nlp.events import extract_events, trigger_words
+from sphere.nlp.figures import Figure, find_figures
 from sphere.nlp.model import load_model
+from sphere.nlp.quotes import extract_quotes
+from sphere.nlp.sentences import Span, split_sentences
+from sphere.nlp.syntax import span_for
 
 EXTRACTOR_VERSION = f"sphere-{__version__}+rules.1"
 _WORD = re.compile(r"[A-Za-z]+")
@@ -55,6 +56,7 @@ def _prepare(doc: Document) -> _Prepared:
     sentences = split_sentences(text)
     entities = find_entities(text, published=doc.published)
     triggers = trigger_words()
+    cues = cue_words()
     by_sentence: list[list[Entity]] = [[] for _ in sentences]
     k = 0
     for e in entities:
@@ -72,9 +74,9 @@ def _prepare(doc: Document) -> _Prepared:
             continue
         words = {w.lower() for w in _WORD.findall(stext)}
         has_party = bool(by_sentence[i]) or bool(words & _COREF)
-        if not has_party:
-            continue
-        if figs or (words & triggers and len(by_sentence[i]) >= 1):
+        if figs and (has_party or words & cues):
+            selected.append(i)  # a figure with a party, or with a measure word (the holder comes from context)
+        elif words & triggers and by_sentence[i]:
             selected.append(i)
     return _Prepared(doc, sentences, entities, by_sentence, figures, selected)
 
@@ -102,17 +104,24 @@ def _finish(p: _Prepared, parsed: dict[int, object]) -> ArticleResult:
 
 
 def _update_topic(ctx: SentenceContext) -> None:
-    countries = [e for e in ctx.entities if e.kind in ("country", "official", "institution", "capital", "demonym") and e.code]
-    if not countries:
-        return
+    """The subject of the main clause, when it is (or is qualified by) a country mention, becomes the topic."""
+    spans = {}
+    for e in ctx.entities:
+        if e.code and e.kind in ("country", "official", "institution", "capital", "demonym"):
+            span = span_for(ctx.doc, e.start - ctx.start, e.end - ctx.start)
+            if span is not None:
+                for t in span:
+                    spans[t.i] = e.code
     for tok in ctx.doc:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
-            for e in countries:
-                if ctx.start + tok.idx >= e.start - 40 and e.start - ctx.start <= tok.idx + len(tok.text):
-                    sub_span = range(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text))
-                    if (e.start - ctx.start) in sub_span:
-                        ctx.state.topic = e.code
-                        return
+            if tok.i in spans:
+                ctx.state.topic = spans[tok.i]
+                return
+            for c in tok.children:
+                if c.dep_ in ("poss", "compound", "amod") and c.i in spans:
+                    ctx.state.topic = spans[c.i]
+                    return
+            return
 
 
 def _update_topic_unparsed(entities: list[Entity], s: Span, state: ArticleState) -> None:

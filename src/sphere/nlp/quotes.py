@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from sphere.extract.sentences import Span
 from sphere.models import Entity, Quote
+from sphere.nlp.sentences import Span
 
 _QUOTE = re.compile(r"“([^”]{12,}?)”|\"([^\"]{12,}?)\"")
 _SPEECH = re.compile(r"\b(said|says|told|stated|added|posted|wrote|declared|announced|according to)\b")

@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from sphere.extract.trie import compile_phrases
 from sphere.knowledge import Knowledge, load_knowledge
 from sphere.models import Entity
+from sphere.nlp.lexicon import load
+from sphere.nlp.trie import compile_phrases
 
 _TITLES = (
     r"(?:Mr|Mrs|Ms|Dr|President|Premier|Prime Minister|Minister|Secretary|Chancellor|Vice President|"
@@ -46,6 +47,8 @@ def gazetteer() -> Gazetteer:
     kb = load_knowledge()
     forms: dict[str, list[tuple[str, str]]] = {}
     lower: dict[str, list[tuple[str, str]]] = {}
+    for surface in load("entities")["not_entities"]:
+        forms.setdefault(surface, []).append(("none", ""))
     for surface, kind, key in kb.surface_forms():
         if len(surface) < 2:
             continue
@@ -98,12 +101,14 @@ def _resolve(kb, text, start, end, surface, kind, key, published, so_far) -> Ent
     if kind == "group":
         return Entity(text=surface, start=start, end=end, code=key, kind="group", name=kb.code_name(key))
     if kind == "institution":
-        inst = next((i for i in kb.institutions if i.term == key), None)
+        inst = kb.institution(key)
         code = inst.code if inst else None
         if code is None:
             code = _country_before(text, start, so_far) or ""
         name = surface
         return Entity(text=surface, start=start, end=end, code=code, kind="institution", name=name)
+    if kind == "none":
+        return None
     if kind == "official":
         found = kb.officials_named(key, on=published)
         if not found:
@@ -137,9 +142,9 @@ def _country_before(text: str, start: int, so_far: list[Entity]) -> str | None:
     """The country named immediately before a contextual institution ("Canada's Department of Finance")."""
     for e in reversed(so_far[-3:]):
         gap = text[e.end:start]
-        if e.code and len(gap) <= 4 and re.fullmatch(r"(?:['’]s)?\s*(?:the\s)?", gap):
-            if e.kind in ("country", "demonym", "capital", "official", "group"):
-                return e.code
+        if (e.code and len(gap) <= 4 and re.fullmatch(r"(?:['’]s)?\s*(?:the\s)?", gap)
+                and e.kind in ("country", "demonym", "capital", "official", "group")):
+            return e.code
     return None
 
 

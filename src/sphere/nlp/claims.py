@@ -16,12 +16,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from sphere.extract.context import SentenceContext
-from sphere.extract.figures import Figure
-from sphere.extract.lexicon import load
-from sphere.extract.syntax import PRONOUNS, Party, ancestors, dep_distance, party_for, span_for
 from sphere.knowledge import load_knowledge
 from sphere.models import Claim
+from sphere.nlp.context import SentenceContext
+from sphere.nlp.figures import Figure
+from sphere.nlp.lexicon import load
+from sphere.nlp.syntax import Party, ancestors, dep_distance, party_for, span_for
 
 _ATTRIB = [
     re.compile(r"\baccording to (?:data from |figures from |statistics from |estimates by |estimates from )?(?P<s>(?:the )?[A-Z][\w.&’'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.&’'-]*)*)"),
@@ -34,6 +34,11 @@ _ATTRIB = [
 
 def _lex() -> dict:
     return load("claims")
+
+
+def cue_words() -> frozenset[str]:
+    """Every measure cue word (for cheap pre-filtering of sentences)."""
+    return frozenset(w for words in _lex()["measure_cues"].values() for w in words)
 
 
 def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
@@ -49,29 +54,47 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
         if span is None:
             continue
         ftok = _figure_token(span)
-        unit = _unit(fig, ctx)
-        if unit is None:
-            continue
         if fig.kind == "count" and fig.unit != "persons":
+            continue
+        if fig.kind == "scaled" and ctx.state.currency is None:
             continue
         measure, cue = _measure(ftok, fig, doc, cues, lex)
         if measure is None:
-            continue
-        if fig.kind == "percent" and not _percent_ok(ftok, measure, cue, lex, ctx.text, fig):
-            continue
-        if fig.kind == "count" and measure != "deployment":
-            continue
-        rel = _relative_to(ctx.text, fig, parties, ctx.start)
-        holder, counterpart = _parties(measure, ftok, cue, parties, rel, lex, ctx, prev_holder)
+            measure, cue = _continued_measure(fig, ctx)
+            if measure is None:
+                continue
+            holder, counterpart = ctx.state.last_holder.get(measure), _party_before(fig, ctx)
+            rel = None
+        else:
+            if fig.kind == "percent" and not _percent_ok(ftok, measure, cue, lex, ctx.text, fig):
+                continue
+            if fig.kind in ("money", "scaled") and _is_change(ftok, lex):
+                continue
+            if fig.kind == "count" and measure != "deployment":
+                continue
+            rel = _relative_to(ctx.text, fig, parties, ctx.start)
+            holder, counterpart = _parties(measure, ftok, cue, parties, rel, lex, ctx, prev_holder)
+            if measure == "exports" and _is_import(cue, lex) and counterpart is None and holder is not None:
+                measure = "other"  # total imports with no named partner (SCHEMA.md convention)
+        if measure == "exports" and _is_import(cue, lex) and holder is None and counterpart is not None:
+            measure, holder, counterpart = "other", counterpart, None
+        if measure in ("tariff", "sanction_value") and holder is None and counterpart is not None:
+            holder = ctx.state.last_holder.get(measure)
         if holder is None and counterpart is None:
             continue
         if holder == counterpart:
             counterpart = None
+        unit = _unit(fig, holder, ctx)
+        if unit is None:
+            continue
         value = fig.value
         if measure == "trade_balance" and cue is not None and cue.lower_.startswith("deficit"):
             value = -abs(value)
         if fig.kind == "money":
             ctx.state.currency = unit
+        restated = (round(value, 2), unit)
+        if fig.kind in ("money", "scaled") and restated in ctx.state.seen_values:
+            continue
         claim = Claim(
             measure=measure, holder=holder, counterpart=counterpart, value=value, unit=unit, approx=fig.approx,
             relative_to=rel, modality=_modality(ftok, ctx.text, lex), year=_year(ctx, fig),
@@ -82,8 +105,43 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
         if key in ctx.state.seen_claims:
             continue
         ctx.state.seen_claims.add(key)
+        ctx.state.seen_values.add(restated)
+        ctx.state.last_holder[measure] = holder
+        ctx.state.last_percent_measure = (measure, ctx.start) if fig.kind == "percent" else ctx.state.last_percent_measure
         prev_holder = holder
         yield claim
+
+
+def _is_import(cue: Token | None, lex: dict) -> bool:
+    return cue is not None and (cue.lower_ in lex["import_words"] or
+                                any(a.lower_ in lex["import_words"] for a in ancestors(cue)[1:3] if a.pos_ == "VERB"))
+
+
+def _is_change(ftok: Token, lex: dict) -> bool:
+    """"rose 27 pct", "fall at most 150 mln dlrs": an amount of change, not a level ("rose to X" is a level)."""
+    head = ftok.head
+    if ftok.dep_ in ("dobj", "npadvmod", "advmod", "nmod", "attr") and head.lower_ in lex["change_verbs"]:
+        return True
+    return head.lower_ == "by" and head.head.lower_ in lex["change_verbs"] + ["cut", "reduced", "raised", "increased"]
+
+
+def _continued_measure(fig: Figure, ctx: SentenceContext) -> tuple[str | None, None]:
+    """"India was at 27%, Bangladesh 37%": a list continuing the previous sentence's percentages."""
+    last = ctx.state.last_percent_measure
+    if fig.kind != "percent" or last is None or ctx.start - last[1] > 400:
+        return None, None
+    if _party_before(fig, ctx) is None:
+        return None, None
+    return last[0], None
+
+
+def _party_before(fig: Figure, ctx: SentenceContext) -> str | None:
+    best = None
+    for e in ctx.entities:
+        rel_end = e.end - ctx.start
+        if 0 <= fig.start - rel_end <= 12 and e.code:
+            best = e.code
+    return best
 
 
 def _figure_token(span) -> Token:
@@ -109,10 +167,14 @@ def _measure(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict) -> 
         m = cues.get(tok.lower_)
         if m is None:
             continue
+        if tok.dep_ == "compound" and tok.head.lower_ in cues and tok.head.i != ftok.i:
+            continue  # "export earnings": the head noun decides
         if tok.lower_ == "direct" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "investment"):
             continue
         if m == "investment" and _is_fdi(tok):
             m = "fdi"
+        if m == "trade_balance" and _not_trade_balance(tok):
+            m = "other"
         if m == "trade" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("deficit", "surplus", "balance", "gap"):
             continue
         if m == "sanction_value" and tok.lower_ in ("cost", "loss") and not _sanction_context(doc):
@@ -120,21 +182,49 @@ def _measure(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict) -> 
         if m == "gdp" and tok.lower_ in ("economy", "output", "growth") and fig.kind != "percent" and tok.lower_ != "economy":
             continue
         d = dep_distance(ftok, tok)
-        if tok.i >= ftok.i and d > 1 and m in ("aid",) and tok.lower_ == "relief":
-            continue
         if tok.i in range(ftok.left_edge.i, ftok.right_edge.i + 1) and tok.i != ftok.i:
             d = min(d, 1)
-        cand = (d, abs(tok.i - ftok.i), m, tok)
+        score = _cue_score(doc, ftok, tok, d)
+        cand = (score, d, m, tok)
         if best is None or cand[:2] < best[:2]:
             best = cand
     if best is None:
         return None, None
-    d, lin, m, tok = best
-    if d > 6 and lin > 12:
+    score, d, m, tok = best
+    if score > 14:
         return None, None
     if m == "other" and tok.lower_ == "imports_total":
         return "other", tok
     return m, tok
+
+
+_BOUNDARY = {";", "and", "but", "while", "whereas", "although"}
+
+
+def _cue_score(doc, ftok: Token, cue: Token, dep: int) -> float:
+    """How strongly a cue word governs a figure: near in the tree, or near on its left within the same clause.
+
+    The small English model often misparses telegraphic wire copy ("Exports to Japan fell 2.3 pct
+    to 1.28 billion and imports 24.4 pct to 2.14 billion"), so linear distance counts too; a
+    clause boundary (";", "and", "but") between the two costs as much as eight words.
+    """
+    lo, hi = sorted((ftok.i, cue.i))
+    linear = hi - lo
+    boundaries = sum(1 for t in doc[lo + 1:hi] if t.lower_ in _BOUNDARY
+                     and not (t.lower_ == "and" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"))
+    score = linear + 8 * boundaries + (4 if cue.i > ftok.i else 0)
+    if dep <= 2 and "conj" not in (cue.dep_, ftok.dep_, ftok.head.dep_):
+        score = min(score, dep)
+    return score
+
+
+def _not_trade_balance(tok: Token) -> bool:
+    """"surplus on invisibles", "current account deficit", "budget deficit" are not trade balances."""
+    before = {t.lower_ for t in tok.doc[max(0, tok.i - 3):tok.i]}
+    if before & {"budget", "fiscal", "account", "current", "capital", "payments", "primary"}:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "in") and any(g.lower_ in ("invisibles", "services", "income")
+               for g in c.subtree) for c in tok.children)
 
 
 def _is_fdi(tok: Token) -> bool:
@@ -150,6 +240,8 @@ def _sanction_context(doc) -> bool:
 
 def _percent_ok(ftok: Token, measure: str, cue: Token | None, lex: dict, text: str, fig: Figure) -> bool:
     """Percentages are claims for tariff rates, shares of trade and growth, never for changes."""
+    if measure == "tariff":
+        return True
     before = text[max(0, fig.start - 25):fig.start].lower()
     words = re.findall(r"[a-z]+", before)[-3:]
     if any(w in lex["change_verbs"] for w in words) or (words and words[-1] == "by"):
@@ -171,12 +263,13 @@ def _percent_ok(ftok: Token, measure: str, cue: Token | None, lex: dict, text: s
     return False
 
 
-def _unit(fig: Figure, ctx: SentenceContext) -> str | None:
+def _unit(fig: Figure, holder: str | None, ctx: SentenceContext) -> str | None:
+    """The currency: "dlrs" in a story about New Zealand are New Zealand dollars, elsewhere U.S. dollars."""
     if fig.kind == "scaled":
         return ctx.state.currency  # "imports fell to 8.33 billion" continues the article's currency
     if fig.unit == "$":
         kb = load_knowledge()
-        for code in (_nearest_country(ctx), ctx.state.topic, ctx.state.main):
+        for code in (holder, ctx.state.main):
             if code and code in kb.countries:
                 c = kb.countries[code]
                 return c.currency if c.dollar and c.currency else "USD"
@@ -205,47 +298,60 @@ def _relative_to(text: str, fig: Figure, parties: list[Party], offset: int) -> s
 
 
 def _parties(measure, ftok, cue, parties, rel, lex, ctx, prev_holder) -> tuple[str | None, str | None]:
-    """Holder and counterpart from the parties' roles, per measure; fallbacks from context."""
-    imports = cue is not None and (cue.lower_ in lex["import_words"] or
-                                   any(a.lower_ in lex["import_words"] for a in ancestors(cue)[:3]))
+    """Holder and counterpart from the parties' roles, per measure; fallbacks from context.
+
+    Only mentions inside the figure's own frame (attached to the figure, its cue word or
+    the verbs above them) fill a slot by role; the others are leftovers, used when a slot
+    stays empty, nearest first. A pronoun subject of the figure's clause ("goods it does
+    sell") refers back to the previous claim's holder or the article's topic.
+    """
+    imports = _is_import(cue, lex)
     frame = {t.i for t in ancestors(ftok)} | ({t.i for t in ancestors(cue)} if cue is not None else set())
     cands = [p for p in parties if p.code != rel]
-    holder_c: list[tuple[int, str]] = []
-    counter_c: list[tuple[int, str]] = []
+    anchor = cue if cue is not None else ftok
+
+    def in_frame(p: Party) -> bool:
+        return p.governor.i in frame or p.np_head.i in frame or p.token.i in frame
 
     def near(p: Party) -> int:
-        d = dep_distance(p.token, cue if cue is not None else ftok)
-        return d if (p.governor.i in frame or p.np_head.i in frame) else d + 6
+        return dep_distance(p.token, anchor)
 
+    holder_c: list[tuple[int, str]] = []
+    counter_c: list[tuple[int, str]] = []
+    free: list[Party] = []
     for p in cands:
+        if not in_frame(p):
+            continue
         slot = _slot(measure, p, cue, imports, lex, cands)
         if slot == "holder":
             holder_c.append((near(p), p.code))
         elif slot == "counterpart":
             counter_c.append((near(p), p.code))
+        elif slot == "free":
+            free.append(p)
     holder = min(holder_c)[1] if holder_c else None
+    pron = _clause_pronoun(ftok, cue)
+    if pron is not None and (not holder_c or min(holder_c)[0] > dep_distance(pron, anchor)):
+        holder = prev_holder or ctx.state.topic or ctx.state.main
     counterpart = min((c for c in counter_c if c[1] != holder), default=(0, None))[1]
+    for p in sorted(free, key=near):
+        if holder is None and p.code != counterpart:
+            holder = p.code
+        elif counterpart is None and p.code != holder:
+            counterpart = p.code
     used = {holder, counterpart, rel}
-    leftovers = [p for p in cands if p.code not in used]
-    leftovers.sort(key=near)
-    subject_pron = _pronoun_subject(ftok, cue)
+    leftovers = sorted((p for p in cands if p.code not in used), key=lambda p: (not in_frame(p), near(p)))
     if holder is None:
-        if measure in ("exports",) and imports and leftovers:
+        if measure == "exports" and imports and leftovers or measure in ("investment", "fdi", "aid", "tariff", "sanction_value") and leftovers and not counterpart:
             holder = leftovers.pop(0).code
-        elif subject_pron and prev_holder:
-            holder = prev_holder
-        elif measure in ("investment", "fdi", "aid", "tariff", "sanction_value") and leftovers and not counterpart:
-            holder = leftovers.pop(0).code
-        elif measure not in ("investment", "fdi", "aid", "tariff", "sanction_value") or subject_pron:
+        elif measure not in ("investment", "fdi", "aid", "tariff", "sanction_value"):
             holder = ctx.state.topic or ctx.state.main
             if holder == counterpart:
                 holder = ctx.state.main if ctx.state.main != counterpart else None
-    if counterpart is None and measure in ("investment", "fdi", "aid", "tariff", "sanction_value", "exports", "loan"):
+    if counterpart is None and measure in ("investment", "fdi", "aid", "tariff", "sanction_value", "exports", "loan", "debt"):
         rest = [p for p in leftovers if p.code not in (holder, rel)]
         if rest and (measure != "exports" or imports):
             counterpart = rest[0].code
-        elif measure in ("tariff", "sanction_value") and ctx.state.topic and ctx.state.topic != holder and not rest:
-            counterpart = None
     if measure == "exports" and imports and counterpart is None:
         counterpart = ctx.state.topic or ctx.state.main
         if counterpart == holder:
@@ -253,12 +359,16 @@ def _parties(measure, ftok, cue, parties, rel, lex, ctx, prev_holder) -> tuple[s
     return holder, counterpart
 
 
-def _pronoun_subject(ftok: Token, cue: Token | None) -> bool:
-    for t in ancestors(ftok)[:4] + (ancestors(cue)[:3] if cue is not None else []):
-        for c in t.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PRONOUNS:
-                return True
-    return False
+def _clause_pronoun(ftok: Token, cue: Token | None) -> Token | None:
+    """A pronoun subject of the clause the figure (or its cue verb) sits in."""
+    starts = ([cue] if cue is not None else []) + [ftok]
+    for start in starts:
+        for t in ancestors(start)[:4]:
+            if t.pos_ in ("VERB", "AUX"):
+                for c in t.children:
+                    if c.dep_ in ("nsubj", "nsubjpass"):
+                        return c if c.lower_ in ("it", "they", "he", "she") else None
+    return None
 
 
 def _slot(measure: str, p: Party, cue: Token | None, imports: bool, lex: dict, cands: list[Party]) -> str | None:
@@ -285,6 +395,8 @@ def _slot(measure: str, p: Party, cue: Token | None, imports: bool, lex: dict, c
     if measure in ("investment", "fdi", "aid"):
         if prep in ("in", "into", "to", "for"):
             return "counterpart"
+        if prep == "with":
+            return "free"
         if prep in ("from", "by"):
             return "holder"
         if role == "subj" and gov in lex["receive_verbs"]:

@@ -16,11 +16,11 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from sphere.extract.context import SentenceContext
-from sphere.extract.dates import resolve_date
-from sphere.extract.lexicon import load
-from sphere.extract.syntax import PRONOUNS, Party, is_negated, party_for, span_for, subject_of
 from sphere.models import PLOVER_SCORE, Event
+from sphere.nlp.context import SentenceContext
+from sphere.nlp.dates import resolve_date
+from sphere.nlp.lexicon import load
+from sphere.nlp.syntax import PRONOUNS, Party, is_negated, party_for, span_for, subject_of
 
 _TARGET_PREPS = {"with", "to", "on", "against", "from", "for", "toward", "towards", "into", "of", "in", "at"}
 

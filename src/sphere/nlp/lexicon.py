@@ -11,5 +11,5 @@ from typing import Any
 @cache
 def load(name: str) -> dict[str, Any]:
     """Return the parsed JSON lexicon `extract/data/<name>.json`."""
-    text = resources.files("sphere.extract").joinpath("data", f"{name}.json").read_text(encoding="utf-8")
+    text = resources.files("sphere.nlp").joinpath("data", f"{name}.json").read_text(encoding="utf-8")
     return json.loads(text)

@@ -1,1 +1,0 @@
-"""See the package docstring of sphere for where this stage sits in the pipeline."""
