@@ -18,7 +18,13 @@ class ArticleState:
     published: date | None
     main: str | None  # the article's most-mentioned country
     topic: str | None = None  # last country that was a sentence subject
-    last_actor: str | None = None  # last event actor (for "He also congratulated ...")
+    last_actor: str | None = None  # last event actor (for "it", "its")
+    last_person: str | None = None  # country of the last official named (for "he", "his country")
+    ranking: tuple[str, ...] = ()  # countries by mentions, most first
+
+    def other_party(self, actor: str) -> str | None:
+        """The article's most-mentioned country other than `actor` (an implicit target)."""
+        return next((c for c in self.ranking if c != actor), None)
     currency: str | None = None  # last explicit currency (for "imports fell to 8.33 billion")
     seen_claims: set = field(default_factory=set)
     seen_values: set = field(default_factory=set)  # figures already claimed: a restatement is not a new claim

@@ -97,6 +97,7 @@ def _resolve(kb, text, start, end, surface, kind, key, published, so_far) -> Ent
             return None
         if kind == "country" and key in kb.countries and _ambiguous_word(text, start, surface):
             return None
+        key = kb.code_of_the_time(key, published)  # Moscow in 1987 is the USSR
         return Entity(text=surface, start=start, end=end, code=key, kind=kind, name=kb.code_name(key))
     if kind == "group":
         return Entity(text=surface, start=start, end=end, code=key, kind="group", name=kb.code_name(key))
@@ -126,8 +127,8 @@ def _capital_as_government(text: str, start: int, end: int) -> bool:
     only when it reads like an actor (start of clause or before a verb-like word)."""
     if _CAPITAL_NOT_GOV.match(text[end:end + 30]):
         return False
-    before = text[max(0, start - 4):start].lower()
-    return not before.endswith(("in ", "at ", "to "))
+    before = text[max(0, start - 5):start].lower()
+    return not before.endswith((" in ", " at ", " to ", "from "))
 
 
 def _ambiguous_word(text: str, start: int, surface: str) -> bool:
@@ -183,6 +184,15 @@ def _in_office(o, on: date | None) -> bool:
     if on is None:
         return o.end is None
     return (o.start is None or o.start <= on) and (o.end is None or on <= o.end)
+
+
+def country_ranking(entities: list[Entity]) -> tuple[str, ...]:
+    """Countries by number of mentions, most first (ties: first mentioned first)."""
+    counts = Counter(e.code for e in entities if e.code and e.kind != "group" and len(e.code) == 3 and e.code.isupper())
+    first: dict[str, int] = {}
+    for i, e in enumerate(entities):
+        first.setdefault(e.code, i)
+    return tuple(sorted(counts, key=lambda c: (-counts[c], first[c])))
 
 
 def main_country(entities: list[Entity]) -> str | None:

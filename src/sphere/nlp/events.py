@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from sphere.models import PLOVER_SCORE, Event
+from sphere.models import PLOVER_SCORE, Claim, Event
 from sphere.nlp.context import SentenceContext
 from sphere.nlp.dates import resolve_date
 from sphere.nlp.lexicon import load
@@ -64,8 +64,10 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
         action = _phrasal(tok, lex) or idx.get(tok.lower_)
         if action is None:
             continue
-        if tok.pos_ not in ("VERB", "AUX") and tok.lower_ not in ("talks", "meeting", "visit", "sanctions", "retaliation", "ultimatum", "embargo", "protests", "probe"):
+        if tok.pos_ not in ("VERB", "AUX") and tok.lower_ not in lex["noun_triggers"]:
             continue
+        if action == "REJECT" and any(c.dep_ == "xcomp" and (idx.get(c.lower_) or _phrasal(c, lex)) for c in tok.children):
+            continue  # "refused to rule out force": the inner verb carries the event
         action = _refine(tok, action, lex, low)
         if action is None:
             continue
@@ -73,15 +75,17 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             action = lex["negated_flip"].get(action)
             if action is None:
                 continue
-        actor = _actor(tok, by_token, ctx)
-        if actor is None:
+        if action == "SANCTION" and _hypothetical(tok, lex):
+            action = "THREATEN"  # "might impose tariffs", "if Washington imposes sanctions"
+        actors = _actors(tok, by_token, ctx)
+        if not actors:
             continue
         membership = _membership(tok, lex, doc)
         if membership == "leave":
             action = "REJECT"
         elif membership == "join":
             action = "COOPERATE"
-        for target in _targets(tok, by_token, actor, ctx):
+        for actor, target in ((a, t) for a in actors for t in _targets(tok, by_token, a, ctx, action, lex)):
             key = (actor, action, target)
             if key in seen:
                 continue
@@ -119,86 +123,116 @@ def _refine(tok: Token, action: str, lex: dict, low: str) -> str | None:
     return action
 
 
-def _resolve_token(tok: Token, by_token: dict[int, Party], ctx: SentenceContext) -> str | None:
-    """A country/group code for the phrase headed by `tok`: a mention in it, or a pronoun's referent."""
-    for t in tok.subtree:
-        if t.i in by_token and (t.head.i == tok.i or t.i == tok.i or t.dep_ in ("poss", "compound", "amod", "flat")
-                                or t.head.dep_ in ("compound", "flat", "appos") or _within_np(t, tok)):
-            return by_token[t.i].code
+def _resolve_token(tok: Token, by_token: dict[int, Party], ctx: SentenceContext, *, coref: bool = True) -> str | None:
+    """A country/group code for the phrase headed by `tok`: the mention it is, one that qualifies it
+    ("the Chinese government", "Canada's Department of Finance"), or, for actors, a pronoun's referent."""
+    if tok.i in by_token:
+        return by_token[tok.i].code
+    for dep in (("compound", "flat", "amod", "nmod", "nummod"), ("poss",), ("appos",)):
+        for c in tok.children:
+            if c.dep_ in dep:
+                if c.i in by_token:
+                    return by_token[c.i].code
+                for g in c.children:  # "the US national security adviser": US -> adviser via compound chain
+                    if g.dep_ in ("compound", "flat", "amod") and g.i in by_token:
+                        return by_token[g.i].code
+    if not coref:
+        return None
     low = tok.lower_
-    if low in PRONOUNS or any(c.lower_ in ("its", "his", "her", "their") and c.dep_ == "poss" for c in tok.children):
+    if low in ("he", "she", "his", "her") or any(c.lower_ in ("his", "her") and c.dep_ == "poss" for c in tok.children):
+        return ctx.state.last_person or ctx.state.topic or ctx.state.main
+    if low in PRONOUNS or any(c.lower_ in ("its", "their") and c.dep_ == "poss" for c in tok.children):
         return ctx.state.last_actor or ctx.state.topic or ctx.state.main
     if low in ("country", "government", "nation", "administration") and any(c.lower_ == "the" for c in tok.children):
         return ctx.state.topic or ctx.state.main
     return None
 
 
-def _within_np(t: Token, head: Token) -> bool:
-    cur = t
-    for _ in range(4):
-        if cur.head.i == cur.i:
-            return False
-        if cur.dep_ in ("prep", "relcl", "acl", "advcl", "ccomp", "conj", "appos"):
-            return False
-        cur = cur.head
-        if cur.i == head.i:
-            return True
-    return False
+def _hypothetical(tok: Token, lex: dict) -> bool:
+    words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "mark", "auxpass")}
+    if tok.dep_ == "advcl" and any(c.lower_ == "if" for c in tok.children):
+        return True
+    return bool(words & set(lex["modal_threat"]))
 
 
-def _actor(tok: Token, by_token: dict[int, Party], ctx: SentenceContext) -> str | None:
+def _actors(tok: Token, by_token: dict[int, Party], ctx: SentenceContext) -> list[str]:
+    """The acting parties: the subject (with its coordinated parts), the possessor of a noun trigger,
+    the agent of a passive, or, for a gerund ("congratulated Bolivia on becoming a member"), the
+    object of the verb it hangs from."""
     subj = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
-    if subj is None and tok.pos_ == "NOUN":
+    if tok.pos_ in ("VERB", "AUX") and subj is None and tok.dep_ == "pcomp":
+        verb = tok.head.head
+        for c in verb.children:
+            if c.dep_ == "dobj":
+                code = _resolve_token(c, by_token, ctx, coref=False)
+                return [code] if code else []
+    if subj is None and tok.pos_ != "VERB":
         for c in tok.children:
             if c.dep_ == "poss":
                 subj = c
+        if subj is None:
+            v = tok.head
+            for _ in range(4):
+                if v.pos_ in ("VERB", "AUX"):
+                    break
+                v = v.head
+            subj = subject_of(v) if v.pos_ in ("VERB", "AUX") else None
     if subj is None:
-        # passive "sanctions were imposed by X" / "by X"
         for c in tok.children:
             if c.dep_ == "agent":
                 for g in c.children:
-                    return _resolve_token(g, by_token, ctx)
-        return None
-    return _resolve_token(subj, by_token, ctx)
+                    code = _resolve_token(g, by_token, ctx)
+                    return [code] if code else []
+        return []
+    out = []
+    for t in [subj] + [c for c in subj.children if c.dep_ == "conj"]:
+        code = _resolve_token(t, by_token, ctx)
+        if code and code not in out:
+            out.append(code)
+    return out
 
 
-def _targets(tok: Token, by_token: dict[int, Party], actor: str, ctx: SentenceContext) -> list[str]:
+def _targets(tok: Token, by_token: dict[int, Party], actor: str, ctx: SentenceContext, action: str, lex: dict) -> list[str]:
+    """Targets: objects and prepositional objects of the trigger (each coordinated part), else a
+    mention anywhere inside them ("tariffs on EVs made in China"), else, for threats and sanctions,
+    the article's other main party."""
     found: list[str] = []
 
     def add(t: Token) -> None:
-        code = _resolve_token(t, by_token, ctx) if t.i not in by_token else by_token[t.i].code
+        code = _resolve_token(t, by_token, ctx, coref=False)
         if code and code != actor and code not in found:
             found.append(code)
         for c in t.children:
             if c.dep_ == "conj":
                 add(c)
 
-    heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp",)]
-    for h in heads:
-        for c in h.children:
-            if c.dep_ in ("dobj", "dative", "iobj") or (c.dep_ == "nsubjpass" and h.i != tok.i):
-                add(c)
-                for g in c.children:
-                    if g.dep_ == "prep" and g.lower_ in _TARGET_PREPS:
-                        for o in g.children:
-                            if o.dep_ == "pobj":
-                                add(o)
-            elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
-                for o in c.children:
-                    if o.dep_ == "pobj":
-                        add(o)
-                        for g in o.children:
-                            if g.dep_ == "prep" and g.lower_ in ("of", "from", "on"):
-                                for o2 in g.children:
-                                    if o2.dep_ == "pobj":
-                                        add(o2)
-            elif c.dep_ == "ccomp" and tok.lower_ in ("told", "tell", "tells", "warned", "urged", "asked"):
-                continue
-    if not found and tok.lower_ in ("talks", "meeting", "visit"):
-        for c in tok.children:
-            if c.dep_ == "prep":
-                for o in c.children:
-                    add(o)
+    objects: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "dative", "iobj"):
+            objects.append(c)
+        elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+            objects += [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+        elif c.dep_ == "xcomp":
+            objects += [o for o in c.children if o.dep_ in ("dobj",)]
+    for o in objects:
+        add(o)
+        for g in o.children:
+            if g.dep_ == "prep" and g.lower_ in _TARGET_PREPS:
+                for o2 in g.children:
+                    if o2.dep_ == "pobj":
+                        add(o2)
+    if not found:
+        for o in objects:
+            for t in o.subtree:
+                if t.i in by_token and by_token[t.i].code != actor:
+                    code = by_token[t.i].code
+                    if code not in found:
+                        found.append(code)
+                    break
+    if not found and action in lex["no_target_fallback"]:
+        other = ctx.state.other_party(actor)
+        if other:
+            found.append(other)
     return found
 
 
@@ -224,3 +258,14 @@ def _mode(tok: Token, lex: dict) -> str | None:
     text = tok.doc[tok.i:min(len(tok.doc), tok.i + 12)].text
     m = _MODE.search(text)
     return m.group(1).lower() if m else None
+
+
+def events_from_claims(claims: list[Claim], ctx: SentenceContext) -> Iterator[Event]:
+    """A tariff or sanction figure is also an event: threatened -> THREATEN, otherwise SANCTION."""
+    for c in claims:
+        if c.measure not in ("tariff", "sanction_value") or not c.holder or not c.counterpart:
+            continue
+        action = "THREATEN" if c.modality == "threatened" else "SANCTION"
+        yield Event(actor=c.holder, action=action, target=c.counterpart, date=resolve_date(ctx.text, ctx.state.published),
+                    evidence=c.evidence, start=c.start, end=c.end, mode="tariff" if c.measure == "tariff" else "sanctions",
+                    trigger=c.value_text, score=PLOVER_SCORE[action], confidence=0.5)

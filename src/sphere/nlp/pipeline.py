@@ -27,8 +27,8 @@ from sphere.errors import InputError
 from sphere.models import ArticleResult, Document, Entity
 from sphere.nlp.claims import cue_words, extract_claims
 from sphere.nlp.context import ArticleState, SentenceContext
-from sphere.nlp.entities import find_entities, main_country
-from sphere.nlp.events import extract_events, trigger_words
+from sphere.nlp.entities import country_ranking, find_entities, main_country
+from sphere.nlp.events import events_from_claims, extract_events, trigger_words
 from sphere.nlp.figures import Figure, find_figures
 from sphere.nlp.model import load_model
 from sphere.nlp.quotes import extract_quotes
@@ -84,18 +84,23 @@ def _prepare(doc: Document) -> _Prepared:
 def _finish(p: _Prepared, parsed: dict[int, object]) -> ArticleResult:
     doc = p.doc
     text = doc.text
-    state = ArticleState(published=doc.published, main=main_country(p.entities))
+    state = ArticleState(published=doc.published, main=main_country(p.entities), ranking=country_ranking(p.entities))
     claims = []
     events = []
     for i, s in enumerate(p.sentences):
         pdoc = parsed.get(i)
         if pdoc is not None:
             ctx = SentenceContext(s.start, s.end, text[s.start:s.end], pdoc, p.by_sentence[i], p.figures[i], state)  # type: ignore[arg-type]
-            claims.extend(extract_claims(ctx))
+            new_claims = list(extract_claims(ctx))
+            claims.extend(new_claims)
             events.extend(extract_events(ctx))
+            events.extend(events_from_claims(new_claims, ctx))
             _update_topic(ctx)
         else:
             _update_topic_unparsed(p.by_sentence[i], s, state)
+        people = [e for e in p.by_sentence[i] if e.kind == "official" and e.code]
+        if people:
+            state.last_person = people[-1].code
     quotes = extract_quotes(text, p.sentences, p.entities)
     return ArticleResult(
         id=doc.id, title=doc.title, published=doc.published, url=doc.url, source=doc.source,

@@ -100,21 +100,18 @@ def is_negated(tok: Token) -> bool:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The subject of a verb, following xcomp/conj chains up ("X agreed to reinforce" -> X)."""
+    """The subject of a verb, climbing through xcomp, conj, clausal and prepositional links
+    ("X agreed to reinforce" -> X; "X backed down from a decision to turn away Y" -> X)."""
     v = verb
-    for _ in range(4):
+    for _ in range(7):
         for c in v.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 return c
-        if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "relcl") and v.head.i != v.i:
-            if v.dep_ == "relcl":
-                return v.head
-            v = v.head
-            if v.pos_ not in ("VERB", "AUX"):
-                if v.dep_ in SUBJ:
-                    return v
-                if v.pos_ in ("NOUN", "PROPN"):
-                    return v
-        else:
+        if v.dep_ == "relcl":
+            return v.head
+        if v.head.i == v.i or v.dep_ in SUBJ or v.dep_ in ("dobj",) and v.pos_ in ("NOUN", "PROPN"):
             return None
+        if v.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "prep", "pobj", "dobj", "amod"):
+            return None
+        v = v.head
     return None
