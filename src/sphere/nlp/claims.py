@@ -79,7 +79,7 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
         if measure == "exports" and _is_import(cue, lex) and holder is None and counterpart is not None:
             measure, holder, counterpart = "other", counterpart, None
         if measure in ("tariff", "sanction_value") and holder is None and counterpart is not None:
-            holder = ctx.state.last_holder.get(measure)
+            holder = ctx.state.last_holder.get(measure) or ctx.state.other_party(counterpart)
         if holder is None and counterpart is None:
             continue
         if holder == counterpart:

@@ -88,7 +88,13 @@ def find_entities(text: str, *, published: date | None = None) -> list[Entity]:
             entities.append(ent)
     entities = _short_forms(kb, text, entities, published)
     main = main_country(entities)
-    return [_contextual(e, main) for e in entities if e.code or main]
+    out = []
+    for e in entities:
+        if not e.code:
+            e = e.model_copy(update={"code": _country_in_sentence_before(text, e, out) or main or ""})
+        if e.code:
+            out.append(e)
+    return out
 
 
 def _resolve(kb, text, start, end, surface, kind, key, published, so_far) -> Entity | None:
@@ -207,7 +213,14 @@ def main_country(entities: list[Entity]) -> str | None:
     return max(counts, key=lambda c: (counts[c], -first[c]))
 
 
-def _contextual(e: Entity, main: str | None) -> Entity:
-    if e.code or not main:
-        return e
-    return e.model_copy(update={"code": main})
+def _country_in_sentence_before(text: str, e: Entity, before: list[Entity]) -> str | None:
+    """"Mexico agreed to reinforce its border with 10,000 National Guard members": the country
+    named earlier in the same sentence is the one a contextual institution belongs to."""
+    for prev in reversed(before):
+        if prev.kind not in ("country", "demonym", "official"):
+            continue
+        gap = text[prev.end:e.start]
+        if len(gap) > 200 or re.search(r"[.!?]\s", gap):
+            return None
+        return prev.code
+    return None

@@ -140,12 +140,28 @@ def _resolve_token(tok: Token, by_token: dict[int, Party], ctx: SentenceContext,
         return None
     low = tok.lower_
     if low in ("he", "she", "his", "her") or any(c.lower_ in ("his", "her") and c.dep_ == "poss" for c in tok.children):
-        return ctx.state.last_person or ctx.state.topic or ctx.state.main
+        return _person_referent(tok, by_token, ctx)
     if low in PRONOUNS or any(c.lower_ in ("its", "their") and c.dep_ == "poss" for c in tok.children):
         return ctx.state.last_actor or ctx.state.topic or ctx.state.main
     if low in ("country", "government", "nation", "administration") and any(c.lower_ == "the" for c in tok.children):
         return ctx.state.topic or ctx.state.main
     return None
+
+
+def _person_referent(tok: Token, by_token: dict[int, Party], ctx: SentenceContext) -> str | None:
+    """"he", "his country": an official named earlier in the sentence, else the main clause's subject
+    when it precedes ("A British minister said he had..."), else the last official named before."""
+    for i in range(tok.i - 1, -1, -1):
+        p = by_token.get(i)
+        if p is not None and p.entity is not None and p.entity.kind == "official":
+            return p.code
+    root = tok.sent.root
+    for c in root.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and c.i != tok.i:
+            code = _resolve_token(c, by_token, ctx, coref=False)
+            if code:
+                return code
+    return ctx.state.last_person or ctx.state.topic or ctx.state.main
 
 
 def _hypothetical(tok: Token, lex: dict) -> bool:
@@ -183,6 +199,8 @@ def _actors(tok: Token, by_token: dict[int, Party], ctx: SentenceContext) -> lis
                 for g in c.children:
                     code = _resolve_token(g, by_token, ctx)
                     return [code] if code else []
+        if tok.lower_ in ("talks", "meeting", "discussions", "summit") and ctx.state.topic:
+            return [ctx.state.topic]
         return []
     out = []
     for t in [subj] + [c for c in subj.children if c.dep_ == "conj"]:
@@ -229,11 +247,33 @@ def _targets(tok: Token, by_token: dict[int, Party], actor: str, ctx: SentenceCo
                     if code not in found:
                         found.append(code)
                     break
-    if not found and action in lex["no_target_fallback"]:
+    if not found and tok.pos_ == "NOUN":
+        verb = tok.head
+        for c in verb.children:
+            if c.i != tok.i and c.dep_ in ("dative", "dobj", "iobj"):
+                add(c)
+    if action == "CONSULT":
+        found = [c for c in found if not _at_location(tok, c, by_token)]
+    others = {p.code for p in by_token.values()} - {actor}
+    if not found and action in lex["no_target_fallback"] and not others:
         other = ctx.state.other_party(actor)
         if other:
             found.append(other)
+    if not found and action == "CONSULT" and tok.pos_ == "NOUN":
+        for c in tok.head.children if tok.head.pos_ in ("VERB", "AUX") else []:
+            for g in c.subtree:
+                if g.i in by_token and by_token[g.i].code != actor:
+                    found.append(by_token[g.i].code)
+                    break
     return found
+
+
+def _at_location(tok: Token, code: str, by_token: dict[int, Party]) -> bool:
+    """"a meeting at the United Nations": a group after "at" is where, not whom."""
+    for p in by_token.values():
+        if p.code == code and p.role == "prep:at" and not (len(code) == 3 and code.isupper() and code != "BRI"):
+            return True
+    return False
 
 
 def _membership(tok: Token, lex: dict, doc) -> str | None:

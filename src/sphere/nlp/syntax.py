@@ -113,5 +113,9 @@ def subject_of(verb: Token) -> Token | None:
             return None
         if v.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "prep", "pobj", "dobj", "amod"):
             return None
+        if v.dep_ == "xcomp":
+            for c in v.head.children:
+                if c.dep_ == "dobj":
+                    return c  # object control: "urged Canada to join" -> Canada joins
         v = v.head
     return None
