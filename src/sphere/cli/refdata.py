@@ -1,9 +1,202 @@
-"""Commands of this family are registered here (being built)."""
+"""`sphere refdata list|update|load` and `sphere verify`: the reference snapshot and claim verification."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from sphere.errors import SphereError
+
+err = Console(stderr=True)
+out = Console()
+FORMATS = ("text", "json")
+
+
+def _fail(exc: SphereError) -> typer.Exit:
+    err.print(f"[red]error:[/] {exc}", highlight=False)
+    return typer.Exit(2)
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise typer.BadParameter(
+            f"unknown format {fmt!r} (valid: {', '.join(FORMATS)})", param_hint="--format"
+        )
+
+
+def list_snapshot(fmt: str) -> None:
+    from sphere.refdata import load_reference
+
+    ref = load_reference()
+    cov = ref.coverage()
+    if fmt == "json":
+        files = {
+            name: {
+                k: meta[k]
+                for k in (
+                    "title",
+                    "publisher",
+                    "source_file",
+                    "origin",
+                    "licence",
+                    "accessed",
+                    "rows",
+                    "sha256",
+                    "coverage",
+                )
+            }
+            for name, meta in ref.provenance["files"].items()
+        }
+        print(
+            json.dumps({"version": ref.version, "series": cov.to_dict("records"), "files": files}, indent=1)
+        )
+        return
+    table = Table(title=f"reference snapshot {ref.version} (accessed {ref.provenance['accessed']})")
+    for column in ("series", "publisher", "unit", "years", "reporters", "partners", "rows", "file"):
+        table.add_column(column)
+    for row in cov.itertuples():
+        table.add_row(
+            row.series,
+            row.publisher,
+            row.unit,
+            f"{row.first_year}-{row.last_year}",
+            str(row.reporters),
+            str(row.partners),
+            str(row.rows),
+            row.snapshot_file,
+        )
+    out.print(table)
+    members = ref.memberships.groupby(["group", "snapshot_file", "publisher_short"]).size().reset_index()
+    for row in members.itertuples():
+        out.print(f"memberships {row.group}: {row[4]} countries ({row.publisher_short}, {row.snapshot_file})")
+
+
+def verify_command(articles: list[Path], *, db: str | None, ids: list[str], fmt: str) -> None:
+    from sphere.refdata import load_reference
+
+    ref = load_reference()
+    if articles:
+        from sphere.verify.files import verify_file
+
+        results = [a for path in articles for a in verify_file(path, ref=ref, only=set(ids) or None)]
+        if fmt == "json":
+            for article in results:
+                print(article.model_dump_json())
+            return
+        for article in results:
+            out.print(f"[bold]{article.id}[/] ({article.published})")
+            for verdict in article.verdicts:
+                _print_verdict(verdict)
+        return
+    from sphere.store.engine import open_session
+    from sphere.verify.store import as_verdict, stored_verdicts, verify_store
+
+    with open_session(db) as session:
+        count = verify_store(session, ref=ref)
+        session.commit()
+        rows = stored_verdicts(session)
+    if fmt == "json":
+        for claim, stored, published in rows:
+            if stored is not None:
+                print(
+                    json.dumps(
+                        {
+                            "article_id": claim.article_id,
+                            "published": str(published),
+                            "verdict": as_verdict(stored, claim).model_dump(mode="json"),
+                        }
+                    )
+                )
+        return
+    err.print(f"{count} claims verified against snapshot {ref.version}")
+    for claim, stored, _ in rows:
+        if stored is not None:
+            _print_verdict(as_verdict(stored, claim))
+
+
+def _print_verdict(verdict) -> None:  # type: ignore[no-untyped-def]
+    color = {"consistent": "green", "inconsistent": "red"}.get(verdict.verdict, "yellow")
+    out.print(f"  [{color}]{verdict.summary()}[/]", highlight=False)
+    out.print(f"      {verdict.reason}", highlight=False)
+    for note in (verdict.coverage_note, verdict.year_note):
+        if note:
+            out.print(f"      note: {note}", highlight=False)
+    if verdict.source_differs:
+        out.print(
+            f"      the article cites {verdict.article_source!r}; checked against {verdict.publisher}",
+            highlight=False,
+        )
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the `sphere` app."""
+    refdata = typer.Typer(
+        help="The bundled reference data: list it, refresh it from live sources, load it.",
+        no_args_is_help=True,
+    )
+    app.add_typer(refdata, name="refdata")
+
+    @refdata.command("list")
+    def list_(fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text") -> None:
+        """Show the series in the snapshot: publisher, unit, years and coverage."""
+        _check_format(fmt)
+        try:
+            list_snapshot(fmt)
+        except SphereError as exc:
+            raise _fail(exc) from exc
+
+    @refdata.command("update")
+    def update(
+        source: Annotated[str, typer.Option("--source", "-s", help="wdi, ids, comtrade or imf.")],
+        snapshot: Annotated[
+            Path | None, typer.Option(help="Snapshot folder to update (default: the bundled one).")
+        ] = None,
+        years: Annotated[str, typer.Option(help="Year range, e.g. 2015-2024.")] = "2015-2024",
+    ) -> None:
+        """Refresh part of the snapshot from a live public source (needs the network)."""
+        from sphere.refdata.connectors import run_update
+
+        try:
+            written = run_update(source, snapshot=snapshot, years=years)
+        except SphereError as exc:
+            raise _fail(exc) from exc
+        out.print(f"{source}: {written} rows written; snapshot provenance updated")
+
+    @refdata.command("load")
+    def load(
+        db: Annotated[str | None, typer.Option(help="Database URL (default: SPHERE_DATABASE_URL).")] = None,
+    ) -> None:
+        """Copy the snapshot's series into the store (table ref_series)."""
+        from sphere.refdata import load_reference
+        from sphere.refdata.tables import load_into_store
+        from sphere.store.engine import open_session
+
+        try:
+            with open_session(db) as session:
+                count = load_into_store(session, load_reference())
+                session.commit()
+        except SphereError as exc:
+            raise _fail(exc) from exc
+        out.print(f"{count} reference values loaded")
+
+    @app.command()
+    def verify(
+        articles: Annotated[
+            list[Path] | None, typer.Argument(help="JSONL of extracted or gold articles; none: the store.")
+        ] = None,
+        db: Annotated[str | None, typer.Option(help="Database URL, when verifying the store.")] = None,
+        ids: Annotated[
+            list[str] | None, typer.Option("--id", help="Only these article ids (files only).")
+        ] = None,
+        fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    ) -> None:
+        """Check each claim against the reference data: consistent, inconsistent or unverifiable."""
+        _check_format(fmt)
+        try:
+            verify_command(articles or [], db=db, ids=ids or [], fmt=fmt)
+        except SphereError as exc:
+            raise _fail(exc) from exc

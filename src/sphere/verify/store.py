@@ -1,0 +1,130 @@
+"""Verdicts in the store: `store_verdicts(session, article_id)` checks the current claims of one stored
+article against the snapshot and writes one `claim_verdicts` row per claim (replacing earlier ones).
+The store's ingest calls it right after writing an article's claims, inside the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from sphere.models import Claim
+from sphere.refdata.load import ReferenceData, load_reference
+from sphere.refdata.tables import ClaimVerdictRow
+from sphere.store.schema import Article, ClaimRow
+from sphere.verify.check import verify_claim
+from sphere.verify.model import Verdict
+
+VERDICT_COLUMNS = (
+    "verdict",
+    "reason",
+    "reference_value",
+    "reference_year",
+    "reference_unit",
+    "series",
+    "publisher",
+    "source_file",
+    "source_row",
+    "difference",
+    "coverage",
+    "coverage_note",
+    "year_note",
+    "source_differs",
+)
+
+
+def claim_of(row: ClaimRow) -> Claim:
+    """The typed claim of a stored claim row."""
+    fields = (
+        "measure",
+        "holder",
+        "counterpart",
+        "value",
+        "unit",
+        "approx",
+        "relative_to",
+        "modality",
+        "year",
+        "source",
+        "evidence",
+        "value_text",
+        "confidence",
+    )
+    return Claim.model_validate(
+        {**{f: getattr(row, f) for f in fields}, "start": row.char_start, "end": row.char_end}
+    )
+
+
+def store_verdicts(session: Session, article_id: int, *, ref: ReferenceData | None = None) -> int:
+    """Verify the current claims of one article and store the verdicts; returns how many were written."""
+    ref = ref or load_reference()
+    article = session.get(Article, article_id)
+    if article is None:
+        return 0
+    claims = session.scalars(
+        select(ClaimRow).where(ClaimRow.article_id == article_id, ClaimRow.current)
+    ).all()
+    session.execute(delete(ClaimVerdictRow).where(ClaimVerdictRow.article_id == article_id))
+    now = dt.datetime.now(dt.UTC)
+    for row in claims:
+        verdict = verify_claim(claim_of(row), published=article.published, ref=ref)
+        session.add(
+            ClaimVerdictRow(
+                claim_id=row.id,
+                article_id=article_id,
+                snapshot_version=ref.version,
+                checked_at=now,
+                **{c: getattr(verdict, c) for c in VERDICT_COLUMNS},
+            )
+        )
+    session.flush()
+    return len(claims)
+
+
+def stored_verdicts(
+    session: Session,
+    *,
+    country: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[tuple[ClaimRow, ClaimVerdictRow | None, dt.date | None]]:
+    """Stored claims (of a country as holder or counterpart) with their verdict and the article's date."""
+    query = (
+        select(ClaimRow, ClaimVerdictRow, Article.published)
+        .join(Article, Article.id == ClaimRow.article_id)
+        .outerjoin(ClaimVerdictRow, ClaimVerdictRow.claim_id == ClaimRow.id)
+        .where(ClaimRow.current)
+    )
+    if country:
+        query = query.where((ClaimRow.holder == country) | (ClaimRow.counterpart == country))
+    if since:
+        query = query.where(ClaimRow.seen_on >= since)
+    if until:
+        query = query.where(ClaimRow.seen_on <= until)
+    return [tuple(r) for r in session.execute(query.order_by(ClaimRow.seen_on, ClaimRow.id)).all()]  # type: ignore[misc]
+
+
+def verify_store(session: Session, *, ref: ReferenceData | None = None) -> int:
+    """Re-verify every article in the store; returns the number of verdicts written."""
+    ids = session.scalars(select(Article.id).order_by(Article.id)).all()
+    return sum(store_verdicts(session, article_id, ref=ref) for article_id in ids)
+
+
+def as_verdict(row: ClaimVerdictRow, claim: ClaimRow) -> Verdict:
+    """A stored verdict as the public `Verdict` model (without the component rows)."""
+    return Verdict(
+        measure=claim.measure,
+        holder=claim.holder,
+        counterpart=claim.counterpart,
+        relative_to=claim.relative_to,
+        value=claim.value,
+        unit=claim.unit,
+        approx=claim.approx,
+        claim_year=claim.year,
+        evidence=claim.evidence,
+        article_source=claim.source,
+        snapshot_version=row.snapshot_version,
+        **{c: getattr(row, c) for c in VERDICT_COLUMNS},
+    )
