@@ -58,6 +58,10 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             continue
         if fig.kind == "scaled" and ctx.state.currency is None:
             continue
+        if fig.kind == "money" and fig.value < 100_000 and not re.search(r"(?i)thousand|\bk\b", fig.text):
+            continue  # prices and fares, not the figures of great-power competition
+        if fig.kind == "percent" and re.match(r"\s+of\s+(?:its\s+|the\s+|their\s+)?(?:GDP|gross domestic product|the economy)", ctx.text[fig.end:fig.end + 40]):
+            continue  # a ratio to GDP, not a figure of its own
         measure, cue = _measure(ftok, fig, doc, cues, lex)
         if measure is None:
             measure, cue = _continued_measure(fig, ctx)

@@ -69,7 +69,7 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
         if action == "REJECT" and any(c.dep_ == "xcomp" and (idx.get(c.lower_) or _phrasal(c, lex)) for c in tok.children):
             continue  # "refused to rule out force": the inner verb carries the event
         action = _refine(tok, action, lex, low)
-        if action is None:
+        if action is None or _reported(tok, lex):
             continue
         if is_negated(tok):
             action = lex["negated_flip"].get(action)
@@ -113,6 +113,12 @@ def _refine(tok: Token, action: str, lex: dict, low: str) -> str | None:
                     return "REJECT"
                 return gated_action
         if action in ("SANCTION", "MOBILIZE"):
+            return None
+    if tok.lower_ in lex["relief_verbs"] and objs & set(lex["relief_objects"]):
+        return "AID"  # cancelling or forgiving debt is relief, not a sanction
+    if action == "ASSAULT":
+        direct = [c for c in tok.children if c.dep_ in ("dobj",)]
+        if any(c.lower_ in lex["assault_not_objects"] for c in direct):
             return None
     if action == "THREATEN" and tok.lower_ == "vowed" and not objs & {"retaliate", "measures", "respond", "retaliation", "tariffs", "resolute"}:
         return "AGREE"
@@ -162,6 +168,18 @@ def _person_referent(tok: Token, by_token: dict[int, Party], ctx: SentenceContex
             if code:
                 return code
     return ctx.state.last_person or ctx.state.topic or ctx.state.main
+
+
+def _reported(tok: Token, lex: dict) -> bool:
+    """A trigger inside "accusations that it fired lasers" reports a claim, not an event."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("acl", "ccomp", "relcl") and cur.head.lower_ in lex["reported_nouns"]:
+            return True
+        cur = cur.head
+    return False
 
 
 def _hypothetical(tok: Token, lex: dict) -> bool:
