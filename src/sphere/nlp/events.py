@@ -96,6 +96,9 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
                 trigger=tok.text, score=PLOVER_SCORE[action], confidence=0.6,
             )
             ctx.state.last_actor = actor
+            if action == "CONSULT" and target:
+                ctx.state.partners[actor] = target
+                ctx.state.partners.setdefault(target, actor)
 
 
 def _phrasal(tok: Token, lex: dict) -> str | None:
@@ -193,13 +196,13 @@ def _actors(tok: Token, by_token: dict[int, Party], ctx: SentenceContext) -> lis
     """The acting parties: the subject (with its coordinated parts), the possessor of a noun trigger,
     the agent of a passive, or, for a gerund ("congratulated Bolivia on becoming a member"), the
     object of the verb it hangs from."""
-    subj = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
-    if tok.pos_ in ("VERB", "AUX") and subj is None and tok.dep_ == "pcomp":
+    if tok.pos_ in ("VERB", "AUX") and tok.dep_ == "pcomp" and not any(c.dep_ == "nsubj" for c in tok.children):
         verb = tok.head.head
         for c in verb.children:
             if c.dep_ == "dobj":
                 code = _resolve_token(c, by_token, ctx, coref=False)
                 return [code] if code else []
+    subj = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
     if subj is None and tok.pos_ != "VERB":
         for c in tok.children:
             if c.dep_ == "poss":
@@ -244,7 +247,7 @@ def _targets(tok: Token, by_token: dict[int, Party], actor: str, ctx: SentenceCo
 
     objects: list[Token] = []
     for c in tok.children:
-        if c.dep_ in ("dobj", "dative", "iobj"):
+        if c.dep_ in ("dobj", "dative", "iobj", "attr"):
             objects.append(c)
         elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
             objects += [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
@@ -277,6 +280,8 @@ def _targets(tok: Token, by_token: dict[int, Party], actor: str, ctx: SentenceCo
         other = ctx.state.other_party(actor)
         if other:
             found.append(other)
+    if not found and action == "CONSULT" and ctx.state.partners.get(actor):
+        found.append(ctx.state.partners[actor])  # "said during a meeting": the partner met before
     if not found and action == "CONSULT" and tok.pos_ == "NOUN":
         for c in tok.head.children if tok.head.pos_ in ("VERB", "AUX") else []:
             for g in c.subtree:
