@@ -63,8 +63,8 @@ def run_demo(*, fmt: str = "text", console: Console | None = None, db: str | Non
 def _store(docs: list[Document], db: str | None) -> str | None:
     """Ingest the bundle into the store; returns a one-line note (or why it was not stored)."""
     try:
-        from sphere.store.ingest import ingest_documents
         from sphere.store.engine import open_store
+        from sphere.store.ingest import ingest_documents
     except ImportError:
         return None
     from sphere.errors import SphereError

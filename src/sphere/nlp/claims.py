@@ -126,7 +126,7 @@ def _is_change(ftok: Token, lex: dict) -> bool:
     head = ftok.head
     if ftok.dep_ in ("dobj", "npadvmod", "advmod", "nmod", "attr") and head.lower_ in lex["change_verbs"]:
         return True
-    return head.lower_ == "by" and head.head.lower_ in lex["change_verbs"] + ["cut", "reduced", "raised", "increased"]
+    return head.lower_ in ("by", "at") and head.head.lower_ in lex["change_verbs"] + ["cut", "reduced", "raised", "increased"]
 
 
 def _continued_measure(fig: Figure, ctx: SentenceContext) -> tuple[str | None, None]:
@@ -194,8 +194,12 @@ def _measure(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict) -> 
             best = cand
     if best is None:
         return None, None
+    if fig.kind == "percent" and best[2] != "tariff" and not re.match(r"\s+of\b", doc.text[fig.end:fig.end + 5]):
+        tariff = [c for c in doc if cues.get(c.lower_) == "tariff" and dep_distance(ftok, c) <= 4]
+        if tariff:  # a rate near a tariff word is the tariff rate ("tariffs would have raised costs by 44%")
+            return "tariff", min(tariff, key=lambda c: dep_distance(ftok, c))
     score, d, m, tok = best
-    if score > 14:
+    if score > 14 and d > 6:
         return None, None
     if m == "other" and tok.lower_ == "imports_total":
         return "other", tok
@@ -217,8 +221,8 @@ def _cue_score(doc, ftok: Token, cue: Token, dep: int) -> float:
     boundaries = sum(1 for t in doc[lo + 1:hi] if t.lower_ in _BOUNDARY
                      and not (t.lower_ == "and" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"))
     score = linear + 8 * boundaries + (4 if cue.i > ftok.i else 0)
-    if dep <= 2 and "conj" not in (cue.dep_, ftok.dep_, ftok.head.dep_):
-        score = min(score, dep)
+    if "conj" not in (cue.dep_, ftok.dep_, ftok.head.dep_):
+        score = min(score, dep if dep <= 2 else 3 * dep)
     return score
 
 
