@@ -1,0 +1,84 @@
+"""The evaluation gate: the extractor scored on the annotated development articles.
+
+Floors live in tests/eval_baseline.json and may only go up. The scorer must agree exactly
+with ../shared/eval/score.py, the reference implementation of SCHEMA.md's rules.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sphere.evaluate.run import evaluate_file
+from sphere.evaluate.score import claim_eq, event_eq, load_jsonl, score, unique_events
+from tests.conftest import ROOT, shared_path
+
+BASELINE = ROOT / "tests" / "eval_baseline.json"
+
+
+@pytest.fixture(scope="module")
+def dev_report():
+    return evaluate_file(shared_path("eval", "dev.jsonl"))
+
+
+def test_baseline_floors_only_go_up():
+    history = json.loads(BASELINE.read_text())["history"]
+    for before, after in zip(history, history[1:], strict=False):
+        assert after["claims"] >= before["claims"], f"claims floor lowered in {after}"
+        assert after["events"] >= before["events"], f"events floor lowered in {after}"
+
+
+def test_dev_set_meets_floors(dev_report):
+    floor = json.loads(BASELINE.read_text())["history"][-1]
+    assert dev_report.scores["claims"].f1 >= floor["claims"]
+    assert dev_report.scores["events"].f1 >= floor["events"]
+    assert dev_report.missing_articles == []
+
+
+def test_scorer_agrees_with_reference_scorer(tmp_path: Path):
+    gold_path = shared_path("eval", "dev.jsonl")
+    reference = shared_path("eval", "score.py")
+    gold = load_jsonl(gold_path)
+    from sphere.nlp.pipeline import extract_documents
+    from sphere.models import Document
+    from datetime import date
+
+    docs = [Document(id=k, text=v["text"], published=date.fromisoformat(v["published"])) for k, v in gold.items()]
+    pred_path = tmp_path / "pred.jsonl"
+    pred = {}
+    with open(pred_path, "w") as fh:
+        for r in extract_documents(docs):
+            d = r.model_dump(mode="json")
+            pred[d["id"]] = d
+            fh.write(json.dumps(d) + "\n")
+    out = subprocess.run([sys.executable, str(reference), str(gold_path), str(pred_path)], capture_output=True,
+                         text=True, check=True).stdout.strip().splitlines()[-1]
+    theirs = json.loads(out)
+    ours = {k: round(v.f1, 3) for k, v in score(gold, pred).scores.items()}
+    assert ours == theirs
+
+
+def test_scoring_rules_exact():
+    g = {"measure": "trade", "holder": "CHN", "counterpart": "USA", "value": 100.0, "unit": "USD", "relative_to": None}
+    assert claim_eq(g, {**g, "holder": "USA", "counterpart": "CHN", "value": 101.9})  # trade: either order, 2%
+    assert not claim_eq(g, {**g, "value": 102.1})
+    assert not claim_eq({**g, "measure": "exports"}, {**g, "measure": "exports", "holder": "USA", "counterpart": "CHN"})
+    meet = {"actor": "CHN", "action": "CONSULT", "target": "BOL"}
+    assert event_eq(meet, {"actor": "BOL", "action": "CONSULT", "target": "CHN"})
+    assert not event_eq({**meet, "action": "AGREE"}, {"actor": "BOL", "action": "AGREE", "target": "CHN"})
+    assert len(unique_events([meet, {"actor": "BOL", "action": "CONSULT", "target": "CHN"}, meet])) == 1
+
+
+def test_score_counts_spurious_and_misses():
+    gold = {"a": {"claims": [{"measure": "debt", "holder": "BOL", "counterpart": "CHN", "value": 1.7e9, "unit": "USD"}],
+                  "events": []}}
+    pred = {"a": {"claims": [{"measure": "debt", "holder": "BOL", "counterpart": None, "value": 1.7e9, "unit": "USD"}],
+                  "events": [{"actor": "USA", "action": "THREATEN", "target": "BRICS"}]}}
+    r = score(gold, pred)
+    assert (r.scores["claims"].hits, r.scores["claims"].pred, r.scores["claims"].gold) == (0, 1, 1)
+    assert r.scores["claims_relaxed"].hits == 1
+    assert len(r.misses) == 1 and len(r.spurious) == 2
