@@ -58,6 +58,8 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             continue
         if fig.kind == "scaled" and ctx.state.currency is None:
             continue
+        if fig.kind == "money" and re.search(r"[\w%]\s*\($", ctx.text[max(0, fig.start - 30):fig.start]):
+            continue  # "$1.1 billion (36 billion baht)": the same amount converted
         if fig.kind == "money" and fig.value < 100_000 and not re.search(r"(?i)thousand|\bk\b", fig.text):
             continue  # prices and fares, not the figures of great-power competition
         if fig.kind == "percent" and re.match(r"\s+of\s+(?:its\s+|the\s+|their\s+)?(?:GDP|gross domestic product|the economy)", ctx.text[fig.end:fig.end + 40]):
@@ -165,7 +167,12 @@ def _cue_index(lex: dict) -> dict[str, str]:
 def _measure(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict) -> tuple[str | None, Token | None]:
     """The measure whose cue word is nearest the figure in the tree (ties: nearer in the text)."""
     if fig.kind == "count":
-        return "deployment", None
+        # troops and police are deployed; workers and people are only counted
+        window = {t.lower_ for t in doc[max(0, ftok.i - 12):ftok.i + 8]}
+        forces = {"troops", "soldiers", "personnel", "marines", "sailors", "police", "guard", "guards", "forces"}
+        moves = {"deploy", "deployed", "deploying", "send", "sent", "sending", "dispatch", "dispatched", "reinforce",
+                 "station", "stationed", "mobilise", "mobilize", "mobilised", "mobilized"}
+        return ("deployment", None) if window & forces and (window & moves or window & {"troops", "soldiers"}) else (None, None)
     best: tuple[int, int, str, Token] | None = None
     for tok in doc:
         m = cues.get(tok.lower_)

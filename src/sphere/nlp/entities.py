@@ -103,6 +103,8 @@ def _resolve(kb, text, start, end, surface, kind, key, published, so_far) -> Ent
             return None
         if kind == "country" and key in kb.countries and _ambiguous_word(text, start, surface):
             return None
+        if kind in ("country", "demonym") and re.match(r"\s?(?:\$|dollars?\b|dlrs?\b)", text[end:end + 9]):
+            return None  # "U.S. $480 million", "U.S. dollars": a currency, not a party
         key = kb.code_of_the_time(key, published)  # Moscow in 1987 is the USSR
         return Entity(text=surface, start=start, end=end, code=key, kind=kind, name=kb.code_name(key))
     if kind == "group":
