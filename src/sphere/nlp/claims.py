@@ -322,6 +322,8 @@ def _parties(measure, ftok, cue, parties, rel, lex, ctx, prev_holder) -> tuple[s
     """
     imports = _is_import(cue, lex)
     frame = {t.i for t in ancestors(ftok)} | ({t.i for t in ancestors(cue)} if cue is not None else set())
+    if cue is not None and cue.pos_ in ("NOUN", "PROPN"):
+        frame |= {t.i for t in cue.subtree if t.i not in frame and t.dep_ in ("prep", "pobj", "compound", "amod", "poss")}
     cands = [p for p in parties if p.code != rel]
     anchor = cue if cue is not None else ftok
 
@@ -359,7 +361,7 @@ def _parties(measure, ftok, cue, parties, rel, lex, ctx, prev_holder) -> tuple[s
     if holder is None:
         if measure == "exports" and imports and leftovers or measure in ("investment", "fdi", "aid", "tariff", "sanction_value") and leftovers and not counterpart:
             holder = leftovers.pop(0).code
-        elif measure not in ("investment", "fdi", "aid", "tariff", "sanction_value"):
+        elif measure not in ("investment", "fdi", "aid", "tariff", "sanction_value") and _topic_may_hold(ftok, cue, ctx, parties):
             holder = ctx.state.topic or ctx.state.main
             if holder == counterpart:
                 holder = ctx.state.main if ctx.state.main != counterpart else None
@@ -372,6 +374,27 @@ def _parties(measure, ftok, cue, parties, rel, lex, ctx, prev_holder) -> tuple[s
         if counterpart == holder:
             counterpart = None
     return holder, counterpart
+
+
+def _topic_may_hold(ftok: Token, cue: Token | None, ctx: SentenceContext, parties: list[Party]) -> bool:
+    """Whether a figure with no party of its own can belong to the article's topic country.
+
+    Not when its clause has a subject that is a name sphere does not know (a company: "Southern Co
+    said it will take a charge of 226 mln dlrs"), nor when the topic is only mentioned once in an
+    article that is about something else."""
+    topic = ctx.state.topic or ctx.state.main
+    if topic is None or ctx.state.ranking.count(topic) == 0:
+        return False
+    linked = {p.token.i for p in parties}
+    for start in [t for t in (cue, ftok) if t is not None]:
+        for t in ancestors(start)[:5]:
+            if t.pos_ in ("VERB", "AUX"):
+                for c in t.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" and c.i not in linked and \
+                            not any(g.i in linked for g in c.subtree):
+                        return False
+                break
+    return ctx.state.mentions.get(topic, 0) >= 2
 
 
 def _clause_pronoun(ftok: Token, cue: Token | None) -> Token | None:
@@ -388,6 +411,8 @@ def _clause_pronoun(ftok: Token, cue: Token | None) -> Token | None:
 
 def _slot(measure: str, p: Party, cue: Token | None, imports: bool, lex: dict, cands: list[Party]) -> str | None:
     role = p.role
+    if p.modifier and cue is not None and p.np_head.i == cue.i:
+        role = "mod"  # "Canadian exports", "U.S. investment": the mention qualifies the cue word itself
     gov = p.governor.lower_
     owner = role in ("poss", "mod") or (role == "subj")
     prep = role[5:] if role.startswith("prep:") else None

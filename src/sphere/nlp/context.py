@@ -21,6 +21,7 @@ class ArticleState:
     last_actor: str | None = None  # last event actor (for "it", "its")
     last_person: str | None = None  # country of the last official named (for "he", "his country")
     ranking: tuple[str, ...] = ()  # countries by mentions, most first
+    mentions: dict = field(default_factory=dict)  # country -> number of mentions in the article
     partners: dict = field(default_factory=dict)  # actor -> last party it met (for "during a meeting")
 
     def other_party(self, actor: str) -> str | None:

@@ -87,6 +87,7 @@ def find_entities(text: str, *, published: date | None = None) -> list[Entity]:
         if ent is not None:
             entities.append(ent)
     entities = _short_forms(kb, text, entities, published)
+    entities = _supported(entities)
     main = main_country(entities)
     out = []
     for e in entities:
@@ -105,7 +106,8 @@ def _resolve(kb, text, start, end, surface, kind, key, published, so_far) -> Ent
             return None
         if kind in ("country", "demonym") and re.match(r"\s?(?:\$|dollars?\b|dlrs?\b)", text[end:end + 9]):
             return None  # "U.S. $480 million", "U.S. dollars": a currency, not a party
-        key = kb.code_of_the_time(key, published)  # Moscow in 1987 is the USSR
+        if key not in load("entities")["no_code_of_the_time"]:  # West Germany was DEU, not the GDR
+            key = kb.code_of_the_time(key, published)  # Moscow in 1987 is the USSR
         return Entity(text=surface, start=start, end=end, code=key, kind=kind, name=kb.code_name(key))
     if kind == "group":
         return Entity(text=surface, start=start, end=end, code=key, kind="group", name=kb.code_name(key))
@@ -213,6 +215,13 @@ def main_country(entities: list[Entity]) -> str | None:
     for i, e in enumerate(entities):
         first.setdefault(e.code, i)
     return max(counts, key=lambda c: (counts[c], -first[c]))
+
+
+def _supported(entities: list[Entity]) -> list[Entity]:
+    """Drop mentions by an ambiguous name ("Georgia", "Douglas") unless the country is named another way too."""
+    weak = set(load("entities")["needs_support"])
+    strong = {e.code for e in entities if e.text not in weak}
+    return [e for e in entities if e.text not in weak or e.code in strong]
 
 
 def _country_in_sentence_before(text: str, e: Entity, before: list[Entity]) -> str | None:

@@ -16,6 +16,7 @@ each loading the model once.
 from __future__ import annotations
 
 import multiprocessing as mp
+from collections import Counter
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -84,7 +85,8 @@ def _prepare(doc: Document) -> _Prepared:
 def _finish(p: _Prepared, parsed: dict[int, object]) -> ArticleResult:
     doc = p.doc
     text = doc.text
-    state = ArticleState(published=doc.published, main=main_country(p.entities), ranking=country_ranking(p.entities))
+    state = ArticleState(published=doc.published, main=main_country(p.entities), ranking=country_ranking(p.entities),
+                         mentions=dict(Counter(e.code for e in p.entities if e.kind != "group")))
     claims = []
     events = []
     for i, s in enumerate(p.sentences):
