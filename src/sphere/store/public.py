@@ -1,0 +1,142 @@
+"""What the store's queries return: `...Public` pydantic models, never ORM rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Public(BaseModel):
+    model_config = ConfigDict(frozen=True, from_attributes=True)
+
+
+class ArticlePublic(Public):
+    id: int
+    story_id: int
+    content_hash: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: dt.date | None
+    language: str
+    extractor_version: str
+    n_chars: int
+    n_sources: int = 1
+
+
+class ClaimPublic(Public):
+    """One mention of a figure, with where it was read."""
+
+    id: int
+    article_id: int
+    story_id: int
+    fact_id: int | None
+    measure: str
+    holder: str | None
+    counterpart: str | None
+    value: float
+    unit: str
+    approx: str
+    relative_to: str | None
+    modality: str
+    year: int | None
+    source: str | None
+    evidence: str
+    start: int
+    end: int
+    value_text: str
+    confidence: float
+    extractor_version: str
+    published: dt.date | None
+    outlet: str | None
+    title: str | None
+    url: str | None
+
+
+class EventPublic(Public):
+    """One mention of an event, with where it was read."""
+
+    id: int
+    article_id: int
+    story_id: int
+    fact_id: int | None
+    actor: str
+    action: str
+    target: str | None
+    date: dt.date | None
+    day: dt.date
+    membership: str | None
+    mode: str | None
+    trigger: str
+    score: float
+    evidence: str
+    start: int
+    end: int
+    confidence: float
+    extractor_version: str
+    published: dt.date | None
+    outlet: str | None
+    title: str | None
+    url: str | None
+
+
+class EntityPublic(Public):
+    """A coded party, with how often and where it was mentioned."""
+
+    code: str
+    name: str
+    kind: str
+    mentions: int
+    articles: int
+    first_seen: dt.date | None
+    last_seen: dt.date | None
+
+
+class ClaimFactPublic(Public):
+    """One figure consolidated across stories; `conflicts` are facts with the same key and another value."""
+
+    id: int
+    measure: str
+    holder: str | None
+    counterpart: str | None
+    unit: str
+    year: int | None
+    relative_to: str | None
+    value: float
+    value_min: float
+    value_max: float
+    first_seen: dt.date | None
+    last_seen: dt.date | None
+    n_stories: int
+    n_mentions: int
+    n_outlets: int
+    conflicts: list[int] = []
+
+
+class EventFactPublic(Public):
+    """One event consolidated across stories."""
+
+    id: int
+    actor: str
+    action: str
+    target: str | None
+    day: dt.date | None
+    date_min: dt.date | None
+    date_max: dt.date | None
+    first_seen: dt.date | None
+    last_seen: dt.date | None
+    n_stories: int
+    n_mentions: int
+    n_outlets: int
+
+
+class StatsPublic(Public):
+    counts: dict[str, int]
+    articles: int
+    stories: int
+    outlets: int
+    extractor_versions: dict[str, int]
+    first_published: dt.date | None
+    last_published: dt.date | None
+    superseded_rows: int
