@@ -65,12 +65,14 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
         if fig.kind == "percent" and re.match(r"\s+of\s+(?:its\s+|the\s+|their\s+)?(?:GDP|gross domestic product|the economy)", ctx.text[fig.end:fig.end + 40]):
             continue  # a ratio to GDP, not a figure of its own
         measure, cue = _measure(ftok, fig, doc, cues, lex)
+        continued = False
         if measure is None:
             measure, cue = _continued_measure(fig, ctx)
             if measure is None:
                 continue
             holder, counterpart = ctx.state.last_holder.get(measure), _party_before(fig, ctx)
             rel = None
+            continued = True
         else:
             if fig.kind == "percent" and not _percent_ok(ftok, measure, cue, lex, ctx.text, fig):
                 continue
@@ -103,9 +105,9 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             continue
         claim = Claim(
             measure=measure, holder=holder, counterpart=counterpart, value=value, unit=unit, approx=fig.approx,
-            relative_to=rel, modality=_modality(ftok, ctx.text, lex), year=_year(ctx, fig),
-            source=source, evidence=ctx.text, start=ctx.start, end=ctx.end, value_text=fig.text,
-            confidence=_confidence(cue, ftok, holder, counterpart),
+            relative_to=rel, modality=ctx.state.last_modality if continued else _modality(ftok, ctx.text, lex),
+            year=_year(ctx, fig), source=source, evidence=ctx.text, start=ctx.start, end=ctx.end, value_text=fig.text,
+            confidence=0.35 if continued else _confidence(cue, ftok, holder, counterpart),
         )
         key = (claim.measure, claim.holder, claim.counterpart, round(claim.value, 2), claim.unit)
         if key in ctx.state.seen_claims:
@@ -113,7 +115,9 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
         ctx.state.seen_claims.add(key)
         ctx.state.seen_values.add(restated)
         ctx.state.last_holder[measure] = holder
-        ctx.state.last_percent_measure = (measure, ctx.start) if fig.kind == "percent" else ctx.state.last_percent_measure
+        if fig.kind == "percent":
+            ctx.state.last_percent_measure = (measure, ctx.start)
+            ctx.state.last_modality = claim.modality
         prev_holder = holder
         yield claim
 

@@ -31,6 +31,7 @@ class ArticleState:
     seen_claims: set = field(default_factory=set)
     seen_values: set = field(default_factory=set)  # figures already claimed: a restatement is not a new claim
     last_holder: dict = field(default_factory=dict)  # measure -> last holder ("Sri Lanka faces a 20% tariff")
+    last_modality: str = "actual"  # modality of the last percentage claim (a continued list keeps it)
     last_percent_measure: tuple | None = None  # (measure, sentence start) of the last percentage claim
 
 

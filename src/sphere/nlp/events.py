@@ -81,6 +81,8 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
         if not actors:
             continue
         membership = _membership(tok, lex, doc)
+        if membership is None and tok.lower_ in ("join", "joined", "joins", "becoming", "become", "became", "becomes"):
+            continue  # joining or becoming is an event only as membership of a group
         if membership == "leave":
             action = "REJECT"
         elif membership == "join":
@@ -326,8 +328,8 @@ def _mode(tok: Token, lex: dict) -> str | None:
 def events_from_claims(claims: list[Claim], ctx: SentenceContext) -> Iterator[Event]:
     """A tariff or sanction figure is also an event: threatened -> THREATEN, otherwise SANCTION."""
     for c in claims:
-        if c.measure not in ("tariff", "sanction_value") or not c.holder or not c.counterpart:
-            continue
+        if c.measure not in ("tariff", "sanction_value") or not c.holder or not c.counterpart or c.confidence < 0.4:
+            continue  # low confidence: a figure continuing a list, with no verb of its own
         action = "THREATEN" if c.modality == "threatened" else "SANCTION"
         yield Event(actor=c.holder, action=action, target=c.counterpart, date=resolve_date(ctx.text, ctx.state.published),
                     evidence=c.evidence, start=c.start, end=c.end, mode="tariff" if c.measure == "tariff" else "sanctions",
