@@ -113,6 +113,12 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
         if key in ctx.state.seen_claims:
             continue
         ctx.state.seen_claims.add(key)
+        for other in (_coordinated(counterpart, parties, holder) if measure in ("tariff",) else []):
+            # "a 25% tariff on goods from Mexico and Canada": a rate applies to each (a flow to
+            # "Hong Kong and Macao" is one joint figure, so only rates are split)
+            twin = claim.model_copy(update={"counterpart": other})
+            ctx.state.seen_claims.add((twin.measure, twin.holder, other, round(twin.value, 2), twin.unit))
+            yield twin
         ctx.state.seen_values.add(restated)
         ctx.state.last_holder[measure] = holder
         if fig.kind == "percent":
@@ -120,6 +126,22 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             ctx.state.last_modality = claim.modality
         prev_holder = holder
         yield claim
+
+
+def _coordinated(code: str | None, parties: list[Party], holder: str | None) -> list[str]:
+    """Parties coordinated with the counterpart by "and" ("from Mexico and Canada")."""
+    if code is None:
+        return []
+    anchors = [p.token for p in parties if p.code == code]
+    out: list[str] = []
+    for p in parties:
+        if p.code in (code, holder) or p.code in out:
+            continue
+        for a in anchors:
+            if p.token.dep_ == "conj" and p.token.head.i == a.i:
+                out.append(p.code)
+                break
+    return out
 
 
 def _is_import(cue: Token | None, lex: dict) -> bool:
@@ -427,8 +449,10 @@ def _slot(measure: str, p: Party, cue: Token | None, imports: bool, lex: dict, c
             return "counterpart"
         return "holder" if owner else None
     if measure == "loan":
-        if prep == "to":
+        if prep in ("to", "for"):
             return "holder"
+        if role == "obj" and gov in lex["lend_verbs"]:
+            return "holder"  # "China lent Venezuela $60 billion"
         if prep in ("from", "by"):
             return "counterpart"
         if role == "subj":
@@ -459,6 +483,8 @@ def _slot(measure: str, p: Party, cue: Token | None, imports: bool, lex: dict, c
             return "holder"
         return "holder" if owner else None
     if measure in ("trade", "trade_balance"):
+        if prep == "between" and measure == "trade":
+            return "free"  # "trade between China and Brazil": either may hold it
         if prep in ("with", "between", "to"):
             return "counterpart"
         return "holder" if owner else None

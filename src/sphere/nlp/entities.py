@@ -182,12 +182,59 @@ def _short_forms(kb: Knowledge, text: str, entities: list[Entity], published: da
         short = m.group(1)
         if short in seen or any(e.start <= m.start(1) < e.end for e in entities + extra):
             continue
-        found = [o for o in kb.officials_named(short, on=published) if o.short == short and _in_office(o, published)]
-        if len({o.code for o in found}) == 1:
+        found = [o for o in kb.officials_named(short, on=published) if o.short == short]
+        if len({o.code for o in found}) == 1:  # "President Trump" as president-elect is still American
             o = found[0]
             extra.append(Entity(text=short, start=m.start(1), end=m.end(1), code=o.code, kind="official",
                                 name=o.name, role=o.role))
+    extra += _leaders(kb, text, entities + extra, published)
     return sorted(entities + extra, key=lambda e: e.start)
+
+
+_LEADER_ROLES = ("head_of_state", "head_of_government")
+
+
+@lru_cache(maxsize=1)
+def _leader_shorts() -> dict[str, list]:
+    """Surnames of the curated heads of state and government of the G20 and BRICS that point to one
+    country only ("Trump", "Xi", "Lula", "Modi"): these are news shorthand even without a first name."""
+    kb = load_knowledge()
+    big = set(load("entities")["leader_countries"])
+    by_short: dict[str, list] = {}
+    for o in kb.officials:
+        if o.short and o.source == "curated" and o.role in _LEADER_ROLES and o.code in big:
+            by_short.setdefault(o.short, []).append(o)
+    return {k: v for k, v in by_short.items() if len({o.code for o in v}) == 1 and (len(k) >= 4 or k in ("Xi", "Abe", "Li"))}
+
+
+def _leaders(kb: Knowledge, text: str, taken: list[Entity], published: date | None) -> list[Entity]:
+    shorts = _leader_shorts()
+    if not shorts:
+        return []
+    pat = _leader_pattern()
+    out = []
+    for m in pat.finditer(text):
+        if any(e.start <= m.start() < e.end for e in taken):
+            continue
+        cands = shorts[m.group(0)]
+        if published is not None and not any(_near_term(o, published) for o in cands):
+            continue
+        o = cands[0]
+        out.append(Entity(text=m.group(0), start=m.start(), end=m.end(), code=o.code, kind="official", name=o.name, role=o.role))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _leader_pattern() -> re.Pattern[str]:
+    return compile_phrases(_leader_shorts())
+
+
+def _near_term(o, on: date) -> bool:
+    """In office within two years of the date (a president-elect, a predecessor still in the news)."""
+    from datetime import timedelta
+
+    margin = timedelta(days=730)
+    return (o.start is None or o.start - margin <= on) and (o.end is None or on <= o.end + margin)
 
 
 def _in_office(o, on: date | None) -> bool:

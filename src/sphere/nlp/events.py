@@ -188,6 +188,8 @@ def _reported(tok: Token, lex: dict) -> bool:
 
 
 def _hypothetical(tok: Token, lex: dict) -> bool:
+    if tok.dep_ == "xcomp" and tok.head.lower_ in lex["verbs"]["THREATEN"] + ["plan", "plans", "planned", "propose", "proposed"]:
+        return True  # "threatened to impose tariffs"
     words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "mark", "auxpass")}
     if tok.dep_ == "advcl" and any(c.lower_ == "if" for c in tok.children):
         return True
