@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tests.conftest import shared_path
 from typer.testing import CliRunner
 
 from sphere.cli import app
 from sphere.demo import bundled_documents
-from tests.conftest import shared_path
 
 runner = CliRunner()
 

@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import ROOT, shared_path
 
 from sphere.evaluate.run import evaluate_file
 from sphere.evaluate.score import claim_eq, event_eq, load_jsonl, score, unique_events
-from tests.conftest import ROOT, shared_path
 
 BASELINE = ROOT / "tests" / "eval_baseline.json"
 
@@ -43,9 +43,10 @@ def test_scorer_agrees_with_reference_scorer(tmp_path: Path):
     gold_path = shared_path("eval", "dev.jsonl")
     reference = shared_path("eval", "score.py")
     gold = load_jsonl(gold_path)
-    from sphere.nlp.pipeline import extract_documents
-    from sphere.models import Document
     from datetime import date
+
+    from sphere.models import Document
+    from sphere.nlp.pipeline import extract_documents
 
     docs = [Document(id=k, text=v["text"], published=date.fromisoformat(v["published"])) for k, v in gold.items()]
     pred_path = tmp_path / "pred.jsonl"

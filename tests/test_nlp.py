@@ -7,6 +7,7 @@ import json
 from datetime import date
 
 import pytest
+from tests.conftest import shared_path
 
 import sphere
 from sphere.demo import bundled_documents
@@ -16,7 +17,6 @@ from sphere.nlp.figures import find_figures
 from sphere.nlp.model import load_model
 from sphere.nlp.pipeline import extract_document
 from sphere.nlp.sentences import split_sentences
-from tests.conftest import shared_path
 
 
 @pytest.mark.parametrize(

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import gc
 import multiprocessing as mp
-from collections import Counter
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
