@@ -137,12 +137,16 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def demo(
         fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+        db: Annotated[str | None, typer.Option(help="Database URL (default: SPHERE_DATABASE_URL or the SQLite file).")] = None,
+        store: Annotated[bool, typer.Option(help="Store the stories in the database.")] = True,
     ) -> None:
-        """Extract the bundled real news articles end to end and show a digest."""
+        """Extract, check, store and summarise the bundled real news (29 VOA stories on the Belt and Road)."""
         from sphere.demo import run_demo
 
+        if fmt not in ("json", "text"):
+            raise typer.BadParameter(f"unknown format {fmt!r} (valid: json, text)", param_hint="--format")
         try:
-            raise typer.Exit(run_demo(fmt=fmt, console=out))
+            raise typer.Exit(run_demo(fmt=fmt, console=out, db=db, store=store))
         except SphereError as exc:
             err.print(f"[red]error:[/] {exc}", highlight=False)
             raise typer.Exit(2) from exc

@@ -48,7 +48,7 @@ def run_demo(*, fmt: str = "text", console: Console | None = None, db: str | Non
     for r in results:
         for i, c in enumerate(r.claims):
             verdicts[(r.id, i)] = verify_claim(c, published=r.published, ref=ref)
-    stored = _store(docs, db) if store else None
+    stored = _store(docs, results, db) if store else None
     if fmt == "json":
         for r in results:
             data = r.model_dump(mode="json")
@@ -60,21 +60,20 @@ def run_demo(*, fmt: str = "text", console: Console | None = None, db: str | Non
     return 0
 
 
-def _store(docs: list[Document], db: str | None) -> str | None:
-    """Ingest the bundle into the store; returns a one-line note (or why it was not stored)."""
-    try:
-        from sphere.store.engine import open_store
-        from sphere.store.ingest import ingest_documents
-    except ImportError:
-        return None
+def _store(docs: list[Document], results: list[ArticleResult], db: str | None) -> str:
+    """Store the bundle (already extracted) in the store; returns a one-line note of what happened."""
     from sphere.errors import SphereError
+    from sphere.store.engine import display_url, open_session, resolve_url
+    from sphere.store.ingest import ingest_documents
 
+    by_id = {r.id: r for r in results}
     try:
-        with open_store(db) as store:
-            report = ingest_documents(store, docs)
-        return f"stored in {store.url_display}: {report.summary_line()}"
+        with open_session(db) as session:
+            report = ingest_documents(docs, session=session, extract=lambda d: by_id[d.id])
     except SphereError as exc:
         return f"not stored: {exc}"
+    return (f"stored in {display_url(resolve_url(db))}: {report.stored} new articles, {report.duplicates} already there, "
+            f"{report.claims} claims, {report.events} events, {report.verdicts} verdicts")
 
 
 def _digest(results: list[ArticleResult], verdicts: dict, console: Console, stored: str | None) -> None:
