@@ -105,7 +105,7 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             continue
         claim = Claim(
             measure=measure, holder=holder, counterpart=counterpart, value=value, unit=unit, approx=fig.approx,
-            relative_to=rel, modality=ctx.state.last_modality if continued else _modality(ftok, ctx.text, lex),
+            relative_to=rel, modality=ctx.state.last_modality if continued else _modality(ftok, ctx.text, lex, measure),
             year=_year(ctx, fig), source=source, evidence=ctx.text, start=ctx.start, end=ctx.end, value_text=fig.text,
             confidence=0.35 if continued else _confidence(cue, ftok, holder, counterpart),
         )
@@ -391,7 +391,7 @@ def _parties(measure, ftok, cue, parties, rel, lex, ctx, prev_holder) -> tuple[s
             holder = ctx.state.topic or ctx.state.main
             if holder == counterpart:
                 holder = ctx.state.main if ctx.state.main != counterpart else None
-    if counterpart is None and measure in ("investment", "fdi", "aid", "tariff", "sanction_value", "exports", "loan", "debt"):
+    if counterpart is None and measure in ("investment", "fdi", "aid", "tariff", "sanction_value", "exports", "loan", "debt", "trade"):
         rest = [p for p in leftovers if p.code not in (holder, rel)]
         if rest and (measure != "exports" or imports):
             counterpart = rest[0].code
@@ -499,7 +499,7 @@ def _slot(measure: str, p: Party, cue: Token | None, imports: bool, lex: dict, c
     return "holder" if owner else None
 
 
-def _modality(ftok: Token, text: str, lex: dict) -> str:
+def _modality(ftok: Token, text: str, lex: dict, measure: str = "") -> str:
     chain = ancestors(ftok)[:6]
     words = set()
     for t in chain:
@@ -510,6 +510,8 @@ def _modality(ftok: Token, text: str, lex: dict) -> str:
     low = text.lower()
     if words & set(lex["threat_cues"]) or "would have" in low:
         return "threatened"
+    if measure == "tariff" and words & {"would", "could", "might", "may"}:
+        return "threatened"  # "he would impose a 10% tariff": a threat
     if words & {"will", "would", "plan", "plans", "planned", "pledge", "pledged", "agreed", "agree", "proposed",
                 "propose", "announced", "announce", "signing", "sign", "signed", "expected", "target", "forecast",
                 "projected", "reinforce", "intends"}:

@@ -39,6 +39,8 @@ def trigger_words() -> set[str]:
     """Every trigger word (for cheap pre-filtering of sentences)."""
     idx, lex = _triggers()
     words = set(idx)
+    for verbs in lex["relations_verbs"].values():
+        words.update(verbs)
     for phrase in lex["phrasal"]:
         words.add(phrase.split()[0])
     return words
@@ -61,13 +63,16 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
     when = resolve_date(ctx.text, ctx.state.published)
     low = ctx.text.lower()
     for tok in doc:
-        action = _phrasal(tok, lex) or idx.get(tok.lower_)
+        action = _relations(tok, lex) or _phrasal(tok, lex) or idx.get(tok.lower_)
         if action is None:
             continue
         if tok.pos_ not in ("VERB", "AUX") and tok.lower_ not in lex["noun_triggers"]:
             continue
         if action == "REJECT" and any(c.dep_ == "xcomp" and (idx.get(c.lower_) or _phrasal(c, lex)) for c in tok.children):
             continue  # "refused to rule out force": the inner verb carries the event
+        if action in lex["outer_skip"]["outer"] and any(
+                c.dep_ == "xcomp" and idx.get(c.lower_) in lex["outer_skip"]["inner"] for c in tok.children):
+            continue  # "agreed to impose duties": the duties are the event
         action = _refine(tok, action, lex, low)
         if action is None or _reported(tok, lex):
             continue
@@ -87,7 +92,10 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             action = "REJECT"
         elif membership == "join":
             action = "COOPERATE"
-        for actor, target in ((a, t) for a in actors for t in _targets(tok, by_token, a, ctx, action, lex)):
+        pairs = [(a, t) for a in actors for t in _targets(tok, by_token, a, ctx, action, lex)]
+        if not pairs and len(actors) >= 2:
+            pairs = [(a, b) for a in actors for b in actors if a != b]  # "Russia and China pledged a partnership"
+        for actor, target in pairs:
             key = (actor, action, target)
             if key in seen:
                 continue
@@ -101,6 +109,17 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             if action == "CONSULT" and target:
                 ctx.state.partners[actor] = target
                 ctx.state.partners.setdefault(target, actor)
+
+
+def _relations(tok: Token, lex: dict) -> str | None:
+    """"established diplomatic relations" (SUPPORT), "ending ties with Taiwan" (SANCTION)."""
+    objs = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "attr")}
+    if not objs & set(lex["relations_objects"]):
+        return None
+    for action, verbs in lex["relations_verbs"].items():
+        if tok.lower_ in verbs:
+            return action
+    return None
 
 
 def _phrasal(tok: Token, lex: dict) -> str | None:
@@ -125,8 +144,9 @@ def _refine(tok: Token, action: str, lex: dict, low: str) -> str | None:
         direct = [c for c in tok.children if c.dep_ in ("dobj",)]
         if any(c.lower_ in lex["assault_not_objects"] for c in direct):
             return None
-    if action == "THREATEN" and tok.lower_ == "vowed" and not objs & {"retaliate", "measures", "respond", "retaliation", "tariffs", "resolute"}:
-        return "AGREE"
+    if tok.lower_ in ("vow", "vowed", "vows"):
+        hostile = {"retaliate", "measures", "respond", "retaliation", "tariffs", "resolute", "countermeasures", "fight"}
+        return "THREATEN" if objs & hostile else "AGREE"
     if action == "ACCUSE" and tok.lower_ == "warn":
         return "THREATEN"
     if tok.lower_ in ("stopped", "stop", "stops") and objs & set(lex["stop_paying"]):
@@ -254,9 +274,11 @@ def _targets(tok: Token, by_token: dict[int, Party], actor: str, ctx: SentenceCo
         if c.dep_ in ("dobj", "dative", "iobj", "attr"):
             objects.append(c)
         elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
-            objects += [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
-        elif c.dep_ == "xcomp":
-            objects += [o for o in c.children if o.dep_ in ("dobj",)]
+            objects += [o for o in c.children if o.dep_ == "pobj" or (o.dep_ == "pcomp" and c.lower_ != "for")]
+    if not any(c.dep_ in ("dobj", "dative", "iobj") for c in tok.children):
+        for c in tok.children:
+            if c.dep_ == "xcomp":
+                objects += [o for o in c.children if o.dep_ in ("dobj",)]
     for o in objects:
         add(o)
         for g in o.children:

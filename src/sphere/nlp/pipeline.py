@@ -96,8 +96,11 @@ def _finish(p: _Prepared, parsed: dict[int, object]) -> ArticleResult:
             ctx = SentenceContext(s.start, s.end, text[s.start:s.end], pdoc, p.by_sentence[i], p.figures[i], state)  # type: ignore[arg-type]
             new_claims = list(extract_claims(ctx))
             claims.extend(new_claims)
-            events.extend(extract_events(ctx))
-            events.extend(events_from_claims(new_claims, ctx))
+            said = list(extract_events(ctx))
+            covered = {(e.actor, e.target) for e in said}
+            events.extend(said)
+            # a tariff figure is an event too, unless a verb in the sentence already coded that pair
+            events.extend(e for e in events_from_claims(new_claims, ctx) if (e.actor, e.target) not in covered)
             _update_topic(ctx)
         else:
             _update_topic_unparsed(p.by_sentence[i], s, state)
