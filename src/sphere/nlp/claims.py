@@ -192,6 +192,12 @@ def _cue_index(lex: dict) -> dict[str, str]:
 
 def _measure(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict) -> tuple[str | None, Token | None]:
     """The measure whose cue word is nearest the figure in the tree (ties: nearer in the text)."""
+    if fig.kind in ("money", "scaled") and ftok.head.lower_ == "on":
+        host = ftok.head.head
+        hits = [host] + [c for c in host.children if c.dep_ == "dobj"]
+        for h in hits:
+            if cues.get(h.lower_) == "tariff":
+                return "tariff", h  # "a 25 percent tariff on $34 billion of imports": the goods hit
     if fig.kind == "count":
         # troops and police are deployed; workers and people are only counted
         window = {t.lower_ for t in doc[max(0, ftok.i - 12):ftok.i + 8]}
@@ -283,6 +289,8 @@ def _percent_ok(ftok: Token, measure: str, cue: Token | None, lex: dict, text: s
     """Percentages are claims for tariff rates, shares of trade and growth, never for changes."""
     if measure == "tariff":
         return True
+    if measure == "gdp" and cue is not None and cue.lower_ in ("gdp", "growth", "economy", "output"):
+        return True  # "GDP grew 5.8 percent": growth is the figure
     before = text[max(0, fig.start - 25):fig.start].lower()
     words = re.findall(r"[a-z]+", before)[-3:]
     if any(w in lex["change_verbs"] for w in words) or (words and words[-1] == "by"):
