@@ -138,6 +138,9 @@ def _refine(tok: Token, action: str, lex: dict, low: str) -> str | None:
                 return gated_action
         if action in ("SANCTION", "MOBILIZE"):
             return None
+    direct = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+    if direct & {"lifting", "removal", "easing", "relaxation", "elimination", "suspension"} and action == "SANCTION":
+        return "CONCEDE"  # "announced the lifting of bans"
     if tok.lower_ in lex["relief_verbs"] and objs & set(lex["relief_objects"]):
         return "AID"  # cancelling or forgiving debt is relief, not a sanction
     if action == "ASSAULT":
@@ -304,7 +307,7 @@ def _targets(tok: Token, by_token: dict[int, Party], actor: str, ctx: SentenceCo
     others = {p.code for p in by_token.values()} - {actor}
     if not found and action in lex["no_target_fallback"] and not others:
         other = ctx.state.other_party(actor)
-        if other:
+        if other and ctx.state.mentions.get(other, 0) >= 2:  # only a party the article keeps returning to
             found.append(other)
     if not found and action == "CONSULT" and ctx.state.partners.get(actor):
         found.append(ctx.state.partners[actor])  # "said during a meeting": the partner met before
