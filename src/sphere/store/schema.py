@@ -16,6 +16,8 @@ Rows made by an older extractor are kept with `current = false` until pruned.
 Indexes, each named for the query it serves:
     ix_claims_holder_measure_year     claims of a country as holder, by measure and year (`sphere claims --country`)
     ix_claims_counterpart_measure     the same country as counterpart (the other half of the OR in that query)
+    ix_claims_holder_seen / ix_claims_counterpart_seen   a country's latest claims with no measure: read in
+                                      date order and stopped after one page, never sorting all its claims
     ix_events_actor_action_day        events of a country as actor, by action and date window
     ix_events_target_action_day       the same country as target
     ix_articles_published             `articles --since/--until`, stats date range
@@ -226,6 +228,8 @@ class ClaimRow(_Extracted, Base):
         CheckConstraint("char_start >= 0 AND char_end >= char_start", name="offsets"),
         Index("ix_claims_holder_measure_year", "holder", "measure", "year"),
         Index("ix_claims_counterpart_measure", "counterpart", "measure"),
+        Index("ix_claims_holder_seen", "holder", "seen_on"),
+        Index("ix_claims_counterpart_seen", "counterpart", "seen_on"),
         Index("ix_claims_article", "article_id"),
         Index("ix_claims_fact", "fact_id"),
     )
