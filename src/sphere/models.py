@@ -20,6 +20,7 @@ Measure = Literal[
 ]
 MEASURES: tuple[str, ...] = Measure.__args__  # type: ignore[attr-defined]
 Approx = Literal["exact", "over", "under", "about", "almost"]
+Membership = Literal["join", "leave"]
 Modality = Literal["actual", "threatened", "planned"]
 Action = Literal[
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
@@ -93,7 +94,7 @@ class Event(Record):
     evidence: str
     start: int
     end: int
-    membership: Literal["join", "leave"] | None = None
+    membership: Membership | None = None
     mode: str | None = None  # the content of a threat or sanction ("tariff", "military force")
     trigger: str = ""  # the word that coded the event
     score: float = 0.0  # PLOVER cooperation-conflict score

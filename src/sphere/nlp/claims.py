@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import cast
 
 from spacy.tokens import Token
 
 from sphere.knowledge import load_knowledge
-from sphere.models import Claim
+from sphere.models import Approx, Claim, Measure, Modality
 from sphere.nlp.context import SentenceContext
 from sphere.nlp.figures import Figure
 from sphere.nlp.lexicon import load
@@ -104,8 +105,9 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
         if fig.kind in ("money", "scaled") and restated in ctx.state.seen_values:
             continue
         claim = Claim(
-            measure=measure, holder=holder, counterpart=counterpart, value=value, unit=unit, approx=fig.approx,
-            relative_to=rel, modality=ctx.state.last_modality if continued else _modality(ftok, ctx.text, lex, measure),
+            measure=cast(Measure, measure), holder=holder, counterpart=counterpart, value=value, unit=unit,
+            approx=cast(Approx, fig.approx), relative_to=rel,
+            modality=cast(Modality, ctx.state.last_modality if continued else _modality(ftok, ctx.text, lex, measure)),
             year=_year(ctx, fig), source=source, evidence=ctx.text, start=ctx.start, end=ctx.end, value_text=fig.text,
             confidence=0.35 if continued else _confidence(cue, ftok, holder, counterpart),
         )
@@ -205,7 +207,7 @@ def _measure(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict) -> 
         moves = {"deploy", "deployed", "deploying", "send", "sent", "sending", "dispatch", "dispatched", "reinforce",
                  "station", "stationed", "mobilise", "mobilize", "mobilised", "mobilized"}
         return ("deployment", None) if window & forces and (window & moves or window & {"troops", "soldiers"}) else (None, None)
-    best: tuple[int, int, str, Token] | None = None
+    best: tuple[float, int, str, Token] | None = None
     for tok in doc:
         m = cues.get(tok.lower_)
         if m is None:

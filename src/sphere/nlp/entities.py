@@ -89,7 +89,7 @@ def find_entities(text: str, *, published: date | None = None) -> list[Entity]:
     entities = _short_forms(kb, text, entities, published)
     entities = _supported(entities)
     main = main_country(entities)
-    out = []
+    out: list[Entity] = []
     for e in entities:
         if not e.code:
             e = e.model_copy(update={"code": _country_in_sentence_before(text, e, out) or main or ""})
@@ -258,7 +258,7 @@ def main_country(entities: list[Entity]) -> str | None:
                      and e.kind != "group")
     if not counts:
         return None
-    first = {}
+    first: dict[str, int] = {}
     for i, e in enumerate(entities):
         first.setdefault(e.code, i)
     return max(counts, key=lambda c: (counts[c], -first[c]))

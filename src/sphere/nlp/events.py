@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import cast
 
 from spacy.tokens import Token
 
-from sphere.models import PLOVER_SCORE, Claim, Event
+from sphere.models import PLOVER_SCORE, Action, Claim, Event, Membership
 from sphere.nlp.context import SentenceContext
 from sphere.nlp.dates import resolve_date
 from sphere.nlp.lexicon import load
@@ -101,8 +102,8 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
                 continue
             seen.add(key)
             yield Event(
-                actor=actor, action=action, target=target, date=when, evidence=ctx.text, start=ctx.start,
-                end=ctx.end, membership=membership if _is_group(target) else None, mode=_mode(tok, lex),
+                actor=actor, action=cast(Action, action), target=target, date=when, evidence=ctx.text, start=ctx.start,
+                end=ctx.end, membership=cast(Membership, membership) if _is_group(target) else None, mode=_mode(tok, lex),
                 trigger=tok.text, score=PLOVER_SCORE[action], confidence=0.6,
             )
             ctx.state.last_actor = actor
@@ -144,8 +145,8 @@ def _refine(tok: Token, action: str, lex: dict, low: str) -> str | None:
     if tok.lower_ in lex["relief_verbs"] and objs & set(lex["relief_objects"]):
         return "AID"  # cancelling or forgiving debt is relief, not a sanction
     if action == "ASSAULT":
-        direct = [c for c in tok.children if c.dep_ in ("dobj",)]
-        if any(c.lower_ in lex["assault_not_objects"] for c in direct):
+        direct_objects = [c for c in tok.children if c.dep_ in ("dobj",)]
+        if any(c.lower_ in lex["assault_not_objects"] for c in direct_objects):
             return None
     if tok.lower_ in ("vow", "vowed", "vows"):
         hostile = {"retaliate", "measures", "respond", "retaliation", "tariffs", "resolute", "countermeasures", "fight"}
@@ -340,7 +341,7 @@ def _membership(tok: Token, lex: dict, doc) -> str | None:
 
 
 def _is_group(code: str | None) -> bool:
-    return bool(code) and not (len(code) == 3 and code.isupper() and code not in ("BRI",))
+    return code is not None and code != "" and not (len(code) == 3 and code.isupper() and code != "BRI")
 
 
 _MODE = re.compile(r"\b(tariffs?|sanctions|military force|force|trade remedies|retaliation|duties|embargo|ban)\b", re.I)
@@ -358,6 +359,6 @@ def events_from_claims(claims: list[Claim], ctx: SentenceContext) -> Iterator[Ev
         if c.measure not in ("tariff", "sanction_value") or not c.holder or not c.counterpart or c.confidence < 0.4:
             continue  # low confidence: a figure continuing a list, with no verb of its own
         action = "THREATEN" if c.modality == "threatened" else "SANCTION"
-        yield Event(actor=c.holder, action=action, target=c.counterpart, date=resolve_date(ctx.text, ctx.state.published),
+        yield Event(actor=c.holder, action=cast(Action, action), target=c.counterpart, date=resolve_date(ctx.text, ctx.state.published),
                     evidence=c.evidence, start=c.start, end=c.end, mode="tariff" if c.measure == "tariff" else "sanctions",
                     trigger=c.value_text, score=PLOVER_SCORE[action], confidence=0.5)

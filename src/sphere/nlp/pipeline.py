@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
+from multiprocessing.context import BaseContext
 
 from sphere import __version__
 from sphere.errors import InputError
@@ -197,14 +198,13 @@ def extract_documents(docs: Iterable[Document], *, workers: int = 1, batch_size:
         for batch in batches:
             yield from _safe_batch(batch)
         return
+    ctx: BaseContext = mp.get_context()
     if "fork" in mp.get_all_start_methods():
         # Build everything in the parent and let forked workers share it copy-on-write,
         # rather than each worker paying the start-up again.
         _warm()
         gc.freeze()
         ctx = mp.get_context("fork")
-    else:
-        ctx = mp.get_context()
     with ctx.Pool(workers, initializer=_worker_init) as pool:
         for results in pool.imap(_safe_batch, batches):
             yield from results
