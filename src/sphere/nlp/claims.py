@@ -385,7 +385,8 @@ def _parties(measure, ftok, cue, parties, rel, lex, ctx, prev_holder) -> tuple[s
     holder = min(holder_c)[1] if holder_c else None
     pron = _clause_pronoun(ftok, cue)
     if pron is not None and (not holder_c or min(holder_c)[0] > dep_distance(pron, anchor)):
-        holder = prev_holder or ctx.state.topic or ctx.state.main
+        # "it" is the previous claim's holder, or the topic when the article keeps to one country
+        holder = prev_holder or (ctx.state.topic or ctx.state.main if _topic_may_hold(ftok, cue, ctx, parties) else None)
     counterpart = min((c for c in counter_c if c[1] != holder), default=(0, None))[1]
     for p in sorted(free, key=near):
         if holder is None and p.code != counterpart:

@@ -233,8 +233,8 @@ def _actors(tok: Token, by_token: dict[int, Party], ctx: SentenceContext) -> lis
     subj = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
     if subj is None and tok.pos_ != "VERB":
         for c in tok.children:
-            if c.dep_ == "poss":
-                subj = c
+            if c.dep_ in ("poss", "compound", "amod") and c.i in by_token:
+                subj = c  # "the U.S. imposition of tariffs", "Washington's threats"
         if subj is None:
             v = tok.head
             for _ in range(4):
