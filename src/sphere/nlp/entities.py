@@ -177,7 +177,7 @@ def _short_forms(kb: Knowledge, text: str, entities: list[Entity], published: da
             src = seen[m.group(0)]
             extra.append(Entity(text=m.group(0), start=m.start(), end=m.end(), code=src.code, kind="official",
                                 name=src.name, role=src.role))
-    titled = re.finditer(_TITLES + r"([A-Z][a-z]+)\b", text)
+    titled = re.finditer(_TITLES + r"([A-Z][a-z]+)\b(?![ \t]+(?:[A-Z][a-z]|de |da |del ))", text)  # not a first name
     for m in titled:
         short = m.group(1)
         if short in seen or any(e.start <= m.start(1) < e.end for e in entities + extra):

@@ -117,8 +117,8 @@ def find_figures(text: str) -> list[Figure]:
             value, kind, sc, unit = _number(g["n5"], lex), "scaled", g["s5"], ""
         if value is None:
             continue
-        if kind == "percent" and _is_year_like(g["n3"]):
-            continue
+        if kind == "percent" and (_is_year_like(g["n3"]) or text[max(0, m.start() - 1):m.start()] in ("/", "-")):
+            continue  # "7/8 pct over Libor", "1-1/8 pct": fractions of interest margins
         value *= _scale(sc, lex)
         if kind in ("money", "count") and _is_year_like(m.group(0)):
             continue
