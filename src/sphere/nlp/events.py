@@ -33,6 +33,8 @@ def _triggers() -> tuple[dict[str, str], dict]:
     for action, words in lex["verbs"].items():
         for w in words:
             idx.setdefault(w, action)
+    for w in lex["finance_verbs"]:
+        idx.setdefault(w, "FINANCE")  # an event only with a loan, credit or grant as its object
     return idx, lex
 
 
@@ -93,6 +95,8 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             action = "REJECT"
         elif membership == "join":
             action = "COOPERATE"
+        if action == "COOPERATE" and tok.lower_ in lex["finance_verbs"] and set(actors) & set(lex["multilateral_lenders"]):
+            action = "AID"  # official lenders' loans are aid-like (SCHEMA.md)
         pairs = [(a, t) for a in actors for t in _targets(tok, by_token, a, ctx, action, lex)]
         if not pairs and len(actors) >= 2:
             pairs = [(a, b) for a in actors for b in actors if a != b]  # "Russia and China pledged a partnership"
@@ -139,6 +143,16 @@ def _refine(tok: Token, action: str, lex: dict, low: str) -> str | None:
                 return gated_action
         if action in ("SANCTION", "MOBILIZE"):
             return None
+    if tok.lower_ in lex["finance_verbs"]:
+        direct_nouns = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+        if direct_nouns & set(lex["finance_objects"]):
+            # providing a loan is cooperation; grants and aid are AID (official lenders: see _actors' caller)
+            return "AID" if direct_nouns & set(lex["aid_objects"]) else "COOPERATE"
+        if action == "FINANCE":
+            return None
+    if tok.lower_ in ("welcome", "welcomed", "welcomes"):
+        # "welcomed Lula to Beijing" hosts a visit; "welcomed the decision" endorses it
+        return "CONSULT" if any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children) else "SUPPORT"
     direct = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
     if direct & {"lifting", "removal", "easing", "relaxation", "elimination", "suspension"} and action == "SANCTION":
         return "CONCEDE"  # "announced the lifting of bans"
@@ -163,6 +177,13 @@ def _resolve_token(tok: Token, by_token: dict[int, Party], ctx: SentenceContext,
     ("the Chinese government", "Canada's Department of Finance"), or, for actors, a pronoun's referent."""
     if tok.i in by_token:
         return by_token[tok.i].code
+    if tok.lower_ in ("thousands", "hundreds", "dozens", "millions", "groups", "group", "crowds", "some", "many"):
+        for c in tok.children:  # "thousands of Kenyans"
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    code = _resolve_token(g, by_token, ctx, coref=False)
+                    if code:
+                        return code
     for dep in (("compound", "flat", "amod", "nmod", "nummod"), ("poss",), ("appos",)):
         for c in tok.children:
             if c.dep_ in dep:

@@ -109,6 +109,10 @@ def subject_of(verb: Token) -> Token | None:
                 return c
         if v.dep_ == "relcl":
             return v.head
+        if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+            for c in v.head.children:  # "Honduras's decision to sever ties": Honduras severs
+                if c.dep_ == "poss":
+                    return c
         if v.head.i == v.i or v.dep_ in SUBJ or v.dep_ in ("dobj",) and v.pos_ in ("NOUN", "PROPN"):
             return None
         if v.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "prep", "pobj", "dobj", "amod"):
