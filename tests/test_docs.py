@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import typer
+from tests.conftest import ROOT
 
 from sphere.cli import app
 from sphere.config import Settings
-from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text()
 

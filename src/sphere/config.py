@@ -24,13 +24,13 @@ class Settings(BaseSettings):
         default_factory=_default_db,
         description="SQLAlchemy URL of the store: a SQLite file by default, postgresql+psycopg://... for teams.",
     )
-    max_text_bytes: int = Field(2_000_000, description="Texts longer than this are skipped as too large.")
-    url_timeout: float = Field(20.0, description="Seconds before fetching a URL gives up.")
-    url_max_bytes: int = Field(5_000_000, description="Largest response body read from a URL.")
+    max_text_bytes: int = Field(default=2_000_000, description="Texts longer than this are skipped as too large.")
+    url_timeout: float = Field(default=20.0, description="Seconds before fetching a URL gives up.")
+    url_max_bytes: int = Field(default=5_000_000, description="Largest response body read from a URL.")
     spacy_model: str | None = Field(
-        None, description="Name of a spaCy package to load instead of en_core_web_sm / its PyPI twin."
+        default=None, description="Name of a spaCy package to load instead of en_core_web_sm / its PyPI twin."
     )
-    comtrade_key: str | None = Field(None, description="UN Comtrade subscription key for `refdata update`.")
+    comtrade_key: str | None = Field(default=None, description="UN Comtrade subscription key for `refdata update`.")
 
 
 @lru_cache(maxsize=1)

@@ -146,7 +146,8 @@ def ingest(
             err.print(f"warning {item}: {reason}", highlight=False, markup=False)
         err.print(
             f"stored {report.stored} articles ({report.new_stories} new stories, {report.near_duplicates} "
-            f"near-duplicates of known stories), {report.claims} claims, {report.events} events; "
+            f"near-duplicates of known stories), {report.claims} claims, {report.events} events, "
+            f"{report.verdicts} verdicts; "
             f"{report.duplicates} already stored ({report.new_sources} with a new source), "
             f"{len(report.errors)} skipped, in {report.seconds:.1f}s",
             highlight=False,
@@ -165,8 +166,8 @@ def claims(
 ) -> None:
     """Claims (figures) stored, newest first, or consolidated facts with --facts."""
     if facts:
-        columns = ("id", "measure", "holder", "counterpart", "value", "unit", "year", "n_stories", "n_outlets",
-                   "first_seen", "last_seen", "conflicts")
+        columns: tuple[str, ...] = ("id", "measure", "holder", "counterpart", "value", "unit", "year", "n_stories",
+                                    "n_outlets", "first_seen", "last_seen", "conflicts")
         _query(db, fmt, columns, lambda s: queries.list_claim_facts(
             s, country=country, holder=holder, counterpart=counterpart, measure=measure, year=year,
             since=_date(since, "--since"), until=_date(until, "--until"), min_stories=min_stories, limit=limit))
@@ -189,7 +190,8 @@ def events(
 ) -> None:
     """Events stored, newest first, or consolidated facts with --facts."""
     if facts:
-        columns = ("id", "actor", "action", "target", "day", "n_stories", "n_outlets", "first_seen", "last_seen")
+        columns: tuple[str, ...] = ("id", "actor", "action", "target", "day", "n_stories", "n_outlets", "first_seen",
+                                    "last_seen")
         _query(db, fmt, columns, lambda s: queries.list_event_facts(
             s, country=country, actor=actor, target=target, action=action, since=_date(since, "--since"),
             until=_date(until, "--until"), min_stories=min_stories, limit=limit))

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from sphere.errors import EvaluationError
 from sphere.evaluate.score import Report, load_jsonl, score
-from sphere.models import Document
+from sphere.models import ArticleResult, Document
 
 
 def evaluate_file(path: Path) -> Report:
@@ -28,7 +28,7 @@ def evaluate_file(path: Path) -> Report:
                              published=date.fromisoformat(pub[:10]) if pub else None, origin=f"{path}#{aid}"))
     pred: dict[str, dict] = {}
     for r in extract_documents(docs):
-        if hasattr(r, "claims"):
+        if isinstance(r, ArticleResult):  # an InputError is skipped
             d = r.model_dump(mode="json")
             pred[d["id"]] = d
     return score(gold, pred)

@@ -133,7 +133,13 @@ def score(gold: dict[str, dict], pred: dict[str, dict]) -> Report:
                 pl = (pred.get(aid) or {}).get(kind) or []
                 if kind == "events":
                     gl, pl = unique_events(gl), unique_events(pl)
-                h, missed, extra = _match(gl, pl, lambda a, b, eq=eq, strict=strict: eq(a, b, strict))
+                # a def, not a lambda: mypy cannot type a lambda whose defaults bind the loop's values
+                def same(
+                    a: dict, b: dict, eq: Callable[[dict, dict, bool], bool] = eq, strict: bool = strict
+                ) -> bool:
+                    return eq(a, b, strict)
+
+                h, missed, extra = _match(gl, pl, same)
                 total.hits += h
                 total.pred += len(pl)
                 total.gold += len(gl)

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import cast
 
 from sqlalchemy import bindparam, delete, distinct, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -134,7 +135,7 @@ def _refresh(session: Session, fact_table, row_table, fact_ids: Iterable[int], l
             .where(*current).group_by(row_table.fact_id)
         )
     }
-    outlets = dict(session.execute(
+    outlets: dict[int, int] = dict(session.execute(
         select(row_table.fact_id, func.count(distinct(ArticleSource.outlet)))
         .join(ArticleSource, ArticleSource.article_id == row_table.article_id)
         .where(*current).group_by(row_table.fact_id)
@@ -173,4 +174,5 @@ def facts_of_articles(session: Session, *, article_ids: Iterable[int]) -> tuple[
     events = session.scalars(
         select(EventRow.fact_id).where(EventRow.article_id.in_(ids), EventRow.fact_id.is_not(None)).distinct()
     ).all()
-    return set(claims), set(events)
+    # fact_id IS NOT NULL in both queries, so every value is an int
+    return set(cast("Sequence[int]", claims)), set(cast("Sequence[int]", events))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from sqlalchemy import Select, distinct, func, or_, select, union_all
+from sqlalchemy import ColumnElement, Select, distinct, func, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from sphere.errors import ConfigError
@@ -79,7 +79,7 @@ def list_claims(
     each stopped after `limit + offset` rows, merged: never a sort of all of a country's claims.
     """
     measure = _choice(measure, MEASURES, "measure")
-    conditions = [ClaimRow.current.is_(True)]
+    conditions: list[ColumnElement[bool]] = [ClaimRow.current.is_(True)]
     for column, value in ((ClaimRow.holder, holder), (ClaimRow.counterpart, counterpart)):
         if value:
             conditions.append(column == _code(value))
@@ -268,8 +268,11 @@ def list_entities(
     if until:
         query = query.where(Article.seen_on <= until)
     query = _page(query.order_by(mentions.desc(), EntityMention.code, EntityMention.name), limit, offset)
-    fields = ("code", "name", "kind", "mentions", "articles", "first_seen", "last_seen")
-    return [EntityPublic(**dict(zip(fields, row, strict=True))) for row in session.execute(query)]
+    return [
+        EntityPublic(code=code, name=name, kind=entity_kind, mentions=n_mentions, articles=n_articles,
+                     first_seen=first, last_seen=last)
+        for code, name, entity_kind, n_mentions, n_articles, first, last in session.execute(query)
+    ]
 
 
 def stats(session: Session) -> StatsPublic:

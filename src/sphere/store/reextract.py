@@ -11,8 +11,9 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -77,6 +78,7 @@ def reextract(
             try:
                 lock_for_write(session)
                 article = session.get(Article, article_id)
+                assert article is not None  # its id was read from the articles table in this run
                 rows.retire_extracted(session, article_ids={article.id})
                 built = rows.build_rows([rows.Located(article.id, article.story_id, article.seen_on, article.n_chars,
                                                       result)])
@@ -107,6 +109,8 @@ def prune(session: Session) -> int:
     lock_for_write(session)
     total = 0
     for table in EXTRACTED:
-        total += session.execute(delete(table).where(table.current.is_(False))).rowcount or 0
+        # a DELETE always returns a CursorResult; Session.execute is only typed as returning a Result
+        result = cast("CursorResult[Any]", session.execute(delete(table).where(table.current.is_(False))))
+        total += result.rowcount or 0
     session.commit()
     return total

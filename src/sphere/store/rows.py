@@ -103,7 +103,7 @@ def retire_extracted(session: Session, *, article_ids: set[int]) -> None:
     """Mark these articles' current rows as superseded and detach them from their facts (no commit)."""
     claim_facts, event_facts = consolidate.facts_of_articles(session, article_ids=article_ids)
     for table in EXTRACTED:
-        values = {"current": False}
+        values: dict[str, bool | None] = {"current": False}
         if table in (ClaimRow, EventRow):
             values["fact_id"] = None
         session.execute(

@@ -31,6 +31,7 @@ Indexes, each named for the query it serves:
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, ClassVar
 
 from sqlalchemy import (
     BigInteger,
@@ -46,6 +47,7 @@ from sqlalchemy import (
     MetaData,
     SmallInteger,
     String,
+    Table,
     Text,
     UniqueConstraint,
     func,
@@ -71,6 +73,11 @@ class Base(DeclarativeBase):
     """Declarative base of every sphere table (other stages add theirs to the same metadata)."""
 
     metadata = MetaData(naming_convention=NAMING)
+
+    if TYPE_CHECKING:
+        # DeclarativeBase types `__table__` as any FromClause; every sphere table is declared with
+        # `__tablename__`, so it is always a Table (what insert() and bulk.insert_rows take).
+        __table__: ClassVar[Table]
 
 
 def _article_fk() -> Mapped[int]:

@@ -110,13 +110,16 @@ def store_batch(session: Session, *, items: list[Pending]) -> list[Stored]:
     return outcomes
 
 
+def _signature(p: Pending) -> np.ndarray:
+    """The item's MinHash signature, computed on first use and kept on the item."""
+    if p.signature is None:
+        p.signature = dedup.signature(p.document.text)
+    return p.signature
+
+
 def _assign_stories(session: Session, new: list[Pending]) -> tuple[dict[int, int | tuple], dict[int, bool]]:
     """Story of each new item: an existing story id, or ("new", i) for a story made by new item i."""
-    bands = {}
-    for p in new:
-        if p.signature is None:
-            p.signature = dedup.signature(p.document.text)
-        bands[id(p)] = dedup.band_hashes(p.signature)
+    bands = {id(p): dedup.band_hashes(_signature(p)) for p in new}
     all_bands = {b for values in bands.values() for b in values}
     in_db: dict[tuple[int, int], list[int]] = defaultdict(list)
     if all_bands:
@@ -132,6 +135,8 @@ def _assign_stories(session: Session, new: list[Pending]) -> tuple[dict[int, int
     in_batch: dict[tuple[int, int], list[int]] = defaultdict(list)
     story: dict[int, int | tuple] = {}
     near: dict[int, bool] = {}
+    sig: np.ndarray
+    cand_story: int | tuple
     for i, p in enumerate(new):
         hits: dict[tuple, int] = defaultdict(int)
         for band in bands[id(p)]:
@@ -146,8 +151,8 @@ def _assign_stories(session: Session, new: list[Pending]) -> tuple[dict[int, int
                     continue
                 sig, cand_story = stored_sigs[cand[1]]
             else:
-                sig, cand_story = new[cand[1]].signature, story[id(new[cand[1]])]
-            score = dedup.similarity(p.signature, sig)
+                sig, cand_story = _signature(new[cand[1]]), story[id(new[cand[1]])]
+            score = dedup.similarity(_signature(p), sig)
             if score >= best_score and (best is None or score > best_score):
                 best, best_score = cand_story, score
         story[id(p)] = best if best is not None else ("new", i)
@@ -174,8 +179,10 @@ def _insert_stories(session: Session, new: list[Pending], stories: dict) -> dict
     if makers:
         values = [{"title": p.document.title or p.result.title, "created_at": _now()} for _, p in makers]
         table = Story.__table__
-        ids = session.connection().execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), values)
-        ids = [row[0] for row in ids]
+        inserted = session.connection().execute(
+            insert(table).returning(table.c.id, sort_by_parameter_order=True), values
+        )
+        ids = [row[0] for row in inserted]
         made = {("new", i): story_id for (i, _), story_id in zip(makers, ids, strict=True)}
     return {id(p): made.get(stories[id(p)], stories[id(p)]) for p in new}
 
@@ -195,18 +202,21 @@ def _insert_articles(session: Session, new: list[Pending], story_ids: dict[int, 
             "origin": doc.origin, "ingested_at": _now(),
         })
     table = Article.__table__
-    result = session.connection().execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), values)
-    return [row[0] for row in result]
+    inserted = session.connection().execute(
+        insert(table).returning(table.c.id, sort_by_parameter_order=True), values
+    )
+    return [row[0] for row in inserted]
 
 
 def _insert_signatures(session: Session, new: list[Pending], article_ids: list[int]) -> None:
     if not new:
         return
-    signatures, bands = [], []
+    signatures: list[dict] = []
+    bands: list[dict] = []
     for p, article_id in zip(new, article_ids, strict=True):
         signatures.append({"article_id": article_id, "num_perm": dedup.NUM_PERM,
-                           "minhash": p.signature.astype("<u4").tobytes()})
-        bands.extend({"band": b, "hash": h, "article_id": article_id} for b, h in dedup.band_hashes(p.signature))
+                           "minhash": _signature(p).astype("<u4").tobytes()})
+        bands.extend({"band": b, "hash": h, "article_id": article_id} for b, h in dedup.band_hashes(_signature(p)))
     bulk.insert_rows(session, ArticleSignature.__table__, signatures)
     bulk.insert_rows(session, LshBand.__table__, bands)
 

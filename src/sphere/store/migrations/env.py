@@ -11,6 +11,7 @@ import importlib
 
 from alembic import context
 from sqlalchemy import create_engine
+from sqlalchemy.exc import ArgumentError
 
 from sphere.store.schema import Base
 
@@ -38,7 +39,10 @@ def run_migrations_online() -> None:
     if connection is not None:
         _run(connection)
         return
-    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    url = config.get_main_option("sqlalchemy.url")
+    if url is None:  # the same error create_engine(None) raises, with the reason
+        raise ArgumentError("no connection handed over and no sqlalchemy.url set")
+    engine = create_engine(url)
     with engine.connect() as connection:
         _run(connection)
 
