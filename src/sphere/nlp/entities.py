@@ -23,6 +23,7 @@ from functools import lru_cache
 from sphere.knowledge import Knowledge, load_knowledge
 from sphere.models import Entity
 from sphere.nlp.lexicon import load
+from sphere.nlp.phrases import PhraseIndex
 from sphere.nlp.trie import compile_phrases
 
 _TITLES = (
@@ -35,8 +36,8 @@ _TITLES = (
 @dataclass(frozen=True)
 class Gazetteer:
     knowledge: Knowledge
-    pattern: re.Pattern[str]
-    lower_pattern: re.Pattern[str]
+    pattern: PhraseIndex
+    lower_pattern: PhraseIndex
     forms: dict[str, list[tuple[str, str]]]  # surface -> [(kind, key)]
     lower_forms: dict[str, list[tuple[str, str]]]
 
@@ -59,7 +60,7 @@ def gazetteer() -> Gazetteer:
             lower.setdefault(surface.lower(), []).append((kind, key))
         if kind == "institution" and surface.islower():
             lower.setdefault(surface, []).append((kind, key))
-    return Gazetteer(kb, compile_phrases(forms), compile_phrases(lower), forms, lower)
+    return Gazetteer(kb, PhraseIndex(forms), PhraseIndex(lower), forms, lower)
 
 
 def find_entities(text: str, *, published: date | None = None) -> list[Entity]:
@@ -67,12 +68,12 @@ def find_entities(text: str, *, published: date | None = None) -> list[Entity]:
     gz = gazetteer()
     kb = gz.knowledge
     raw: list[tuple[int, int, str, str, str]] = []  # start, end, surface, kind, key
-    for m in gz.pattern.finditer(text):
-        for kind, key in gz.forms[m.group(0)][:1]:
-            raw.append((m.start(), m.end(), m.group(0), kind, key))
-    for m in gz.lower_pattern.finditer(text):
-        for kind, key in gz.lower_forms[m.group(0)][:1]:
-            raw.append((m.start(), m.end(), m.group(0), kind, key))
+    for start, end, phrase in gz.pattern.finditer(text):
+        for kind, key in gz.forms[phrase][:1]:
+            raw.append((start, end, phrase, kind, key))
+    for start, end, phrase in gz.lower_pattern.finditer(text):
+        for kind, key in gz.lower_forms[phrase][:1]:
+            raw.append((start, end, text[start:end], kind, key))
     raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
     kept: list[tuple[int, int, str, str, str]] = []
     last_end = -1
