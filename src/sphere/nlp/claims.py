@@ -89,8 +89,8 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             measure, holder, counterpart = "other", counterpart, None
         if measure in ("tariff", "sanction_value") and holder is None and counterpart is not None:
             holder = ctx.state.last_holder.get(measure) or ctx.state.other_party(counterpart)
-        if holder is None and counterpart is None:
-            continue
+        if holder is None:
+            continue  # a figure whose holder the text does not let us name is not a usable claim
         if holder == counterpart:
             counterpart = None
         unit = _unit(fig, holder, ctx)
