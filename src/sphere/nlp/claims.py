@@ -231,7 +231,7 @@ def _measure(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict) -> 
             d = min(d, 1)
         score = _cue_score(doc, ftok, tok, d)
         cand = (score, d, m, tok)
-        if best is None or cand[:2] < best[:2]:
+        if best is None or (cand[0], cand[1], abs(tok.i - ftok.i)) < (best[0], best[1], abs(best[3].i - ftok.i)):
             best = cand
     if best is None:
         return None, None
