@@ -83,6 +83,12 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
                 continue
             rel = _relative_to(ctx.text, fig, parties, ctx.start)
             holder, counterpart = _parties(measure, ftok, cue, parties, rel, lex, ctx, prev_holder)
+            if measure == "deployment" and fig.kind != "count":
+                continue
+            if fig.kind == "count":
+                inside = [e for e in ctx.entities if fig.start <= e.start - ctx.start < fig.end and e.code]
+                if inside:
+                    holder = inside[0].code  # "30,000 Cuban troops"
             if measure == "exports" and _is_import(cue, lex) and counterpart is None and holder is not None:
                 measure = "other"  # total imports with no named partner (SCHEMA.md convention)
         if measure == "exports" and _is_import(cue, lex) and holder is None and counterpart is not None:
@@ -206,7 +212,7 @@ def _measure(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict) -> 
         forces = {"troops", "soldiers", "personnel", "marines", "sailors", "police", "guard", "guards", "forces"}
         moves = {"deploy", "deployed", "deploying", "send", "sent", "sending", "dispatch", "dispatched", "reinforce",
                  "station", "stationed", "mobilise", "mobilize", "mobilised", "mobilized"}
-        return ("deployment", None) if window & forces and (window & moves or window & {"troops", "soldiers"}) else (None, None)
+        return ("deployment", None) if window & forces and window & moves else (None, None)
     best: tuple[float, int, str, Token] | None = None
     for tok in doc:
         m = cues.get(tok.lower_)

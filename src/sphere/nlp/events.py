@@ -162,6 +162,22 @@ def _refine(tok: Token, action: str, lex: dict, low: str) -> str | None:
         direct_objects = [c for c in tok.children if c.dep_ in ("dobj",)]
         if any(c.lower_ in lex["assault_not_objects"] for c in direct_objects):
             return None
+        near = {t.lower_ for t in tok.sent[max(0, tok.i - tok.sent.start - 8):tok.i - tok.sent.start + 8]}
+        if not near & set(lex["military_words"]):
+            # "Baker attacked the rise in German rates" is criticism; "Reagan fired an aide" is no attack
+            return "ACCUSE" if tok.lower_.startswith("attack") else None
+    if action == "RETREAT" and tok.lower_.startswith("withdr"):
+        direct_objects = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+        if direct_objects & set(lex["withdraw_concede"]):
+            return "CONCEDE"  # "withdrew its objections"
+        if direct_objects and not direct_objects & set(lex["withdraw_military"]):
+            return None  # "withdrew the nomination"
+    if action == "PROTEST":
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        crowd = subj is not None and (subj.lower_ in lex["crowd_words"] or (subj.tag_ == "NNPS" or subj.lower_.endswith("ans")))
+        if not crowd:
+            # a government's protest is a diplomatic complaint; its boycott a refusal
+            return "REJECT" if tok.lower_.startswith("boycott") else "ACCUSE"
     if tok.lower_ in ("vow", "vowed", "vows"):
         hostile = {"retaliate", "measures", "respond", "retaliation", "tariffs", "resolute", "countermeasures", "fight"}
         return "THREATEN" if objs & hostile else "AGREE"
