@@ -167,10 +167,10 @@ def _refine(tok: Token, action: str, lex: dict, low: str) -> str | None:
             # "Baker attacked the rise in German rates" is criticism; "Reagan fired an aide" is no attack
             return "ACCUSE" if tok.lower_.startswith("attack") else None
     if action == "RETREAT" and tok.lower_.startswith("withdr"):
-        direct_objects = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
-        if direct_objects & set(lex["withdraw_concede"]):
+        withdrawn = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+        if withdrawn & set(lex["withdraw_concede"]):
             return "CONCEDE"  # "withdrew its objections"
-        if direct_objects and not direct_objects & set(lex["withdraw_military"]):
+        if withdrawn and not withdrawn & set(lex["withdraw_military"]):
             return None  # "withdrew the nomination"
     if action == "PROTEST":
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
