@@ -91,6 +91,9 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
                     holder = inside[0].code  # "30,000 Cuban troops"
             if measure == "exports" and _is_import(cue, lex) and counterpart is None and holder is not None:
                 measure = "other"  # total imports with no named partner (SCHEMA.md convention)
+        if (measure == "exports" and cue is not None and not cue.lower_.startswith(("export", "import"))
+                and (counterpart is None or holder is None)):
+            continue  # "sold shares for $X": buying and selling make a trade claim only between two parties
         if measure == "exports" and _is_import(cue, lex) and holder is None and counterpart is not None:
             measure, holder, counterpart = "other", counterpart, None
         if measure in ("tariff", "sanction_value") and holder is None and counterpart is not None:
@@ -214,12 +217,15 @@ def _measure(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict) -> 
                  "station", "stationed", "mobilise", "mobilize", "mobilised", "mobilized"}
         return ("deployment", None) if window & forces and window & moves else (None, None)
     best: tuple[float, int, str, Token] | None = None
+    not_heads = set(lex["not_measure_heads"])
     for tok in doc:
         m = cues.get(tok.lower_)
         if m is None:
             continue
         if tok.dep_ == "compound" and tok.head.lower_ in cues and tok.head.i != ftok.i:
             continue  # "export earnings": the head noun decides
+        if tok.dep_ == "compound" and tok.head.lower_ in not_heads:
+            continue  # "loan losses", "debt servicing": about something else
         if tok.lower_ == "direct" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "investment"):
             continue
         if m == "investment" and _is_fdi(tok):

@@ -135,6 +135,24 @@ def _phrasal(tok: Token, lex: dict) -> str | None:
 def _refine(tok: Token, action: str, lex: dict, low: str) -> str | None:
     """Triggers whose meaning depends on their object ("raised tariffs" vs "raised concerns")."""
     objs = {c.lower_ for c in tok.subtree if c.i > tok.i and c.i - tok.i <= 8}
+    if tok.dep_ == "amod":
+        return None  # "financially pressed Ecuador": an adjective, not an act
+    if tok.lower_ in ("seek", "seeks", "sought", "seeking") and any(c.dep_ == "xcomp" for c in tok.children):
+        return None  # "will seek to strengthen": an aim, not a request
+    if tok.lower_.startswith("offer"):
+        offered = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+        if offered and not offered & set(lex["offer_objects"]) and not any(c.dep_ == "xcomp" for c in tok.children):
+            return None  # "offered 60 bonds", "material was offered at 345 dlrs": a sale
+    if tok.lower_ in ("meet", "met", "meets", "meeting") and tok.pos_ == "VERB":
+        met = [c for c in tok.children if c.dep_ == "dobj"]
+        if met and all(m.pos_ not in ("PROPN",) and not any(g.pos_ in ("PROPN", "ADJ") for g in m.children) for m in met):
+            return None  # "to meet demand"
+    if tok.lower_ in lex["weak_sanction_verbs"] and action == "SANCTION" or (
+            tok.lower_ in lex["weak_sanction_verbs"] and tok.lower_ in lex["object_gated"]):
+        if objs & set(lex["tariff_objects"]):
+            return "SANCTION"
+        if tok.lower_ in lex["verbs"]["SANCTION"] and tok.lower_ not in lex["verbs"]["MOBILIZE"]:
+            return None
     if tok.lower_ in lex["object_gated"]:
         for gated_action in ("SANCTION", "MOBILIZE"):
             if objs & set(lex["needs_object"][gated_action]) and tok.lower_ in lex["verbs"][gated_action]:
