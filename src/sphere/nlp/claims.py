@@ -49,6 +49,7 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
     doc = ctx.doc
     parties = [p for e in ctx.entities if e.code if (p := party_for(doc, e, ctx.start)) is not None]
     source = attributed_source(ctx.text)
+    named = _named_tokens(doc, ctx)  # "Federal Reserve", "World Trade Organization": names, not cue words
     prev_holder: str | None = None
     for fig in ctx.figures:
         span = span_for(doc, fig.start, fig.end)
@@ -65,7 +66,7 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             continue  # prices and fares, not the figures of great-power competition
         if fig.kind == "percent" and re.match(r"\s+of\s+(?:its\s+|the\s+|their\s+)?(?:GDP|gross domestic product|the economy)", ctx.text[fig.end:fig.end + 40]):
             continue  # a ratio to GDP, not a figure of its own
-        measure, cue = _measure(ftok, fig, doc, cues, lex)
+        measure, cue = _measure(ftok, fig, doc, cues, lex, named)
         continued = False
         if measure is None:
             measure, cue = _continued_measure(fig, ctx)
@@ -89,7 +90,8 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
                 inside = [e for e in ctx.entities if fig.start <= e.start - ctx.start < fig.end and e.code]
                 if inside:
                     holder = inside[0].code  # "30,000 Cuban troops"
-            if measure == "exports" and _is_import(cue, lex) and counterpart is None and holder is not None:
+            if (measure == "exports" and _is_import(cue, lex) and counterpart is None and holder is not None
+                    and cue is not None and cue.lower_.startswith("import")):
                 measure = "other"  # total imports with no named partner (SCHEMA.md convention)
         if (measure == "exports" and cue is not None and not cue.lower_.startswith(("export", "import"))
                 and (counterpart is None or holder is None)):
@@ -201,7 +203,18 @@ def _cue_index(lex: dict) -> dict[str, str]:
     return idx
 
 
-def _measure(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict) -> tuple[str | None, Token | None]:
+def _named_tokens(doc, ctx: SentenceContext) -> set[int]:
+    out: set[int] = set()
+    for e in ctx.entities:
+        if e.kind in ("group", "institution"):
+            span = span_for(doc, e.start - ctx.start, e.end - ctx.start)
+            if span is not None:
+                out.update(t.i for t in span)
+    return out
+
+
+def _measure(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
+             named: frozenset[int] | set[int] = frozenset()) -> tuple[str | None, Token | None]:
     """The measure whose cue word is nearest the figure in the tree (ties: nearer in the text)."""
     if fig.kind in ("money", "scaled") and ftok.head.lower_ == "on":
         host = ftok.head.head
@@ -220,7 +233,7 @@ def _measure(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict) -> 
     not_heads = set(lex["not_measure_heads"])
     for tok in doc:
         m = cues.get(tok.lower_)
-        if m is None:
+        if m is None or tok.i in named:
             continue
         if tok.dep_ == "compound" and tok.head.lower_ in cues and tok.head.i != ftok.i:
             continue  # "export earnings": the head noun decides
@@ -303,7 +316,11 @@ def _percent_ok(ftok: Token, measure: str, cue: Token | None, lex: dict, text: s
     """Percentages are claims for tariff rates, shares of trade and growth, never for changes."""
     if measure == "tariff":
         return True
-    if measure == "gdp" and cue is not None and cue.lower_ in ("gdp", "growth", "economy", "output"):
+    if measure == "gdp" and cue is not None:
+        if cue.lower_ == "growth" and re.search(r"\bgrowth (?:in|of) (?!gdp|the economy|output|gross)", text.lower()):
+            return False  # "growth in earnings per share"
+        if cue.lower_ == "economy" and not re.search(r"\b(?:grew|grow|grows|expanded|expand|contracted|shrank|shrink)\b", text.lower()):
+            return False  # "approval of the handling of the economy fell to 34 pct"
         return True  # "GDP grew 5.8 percent": growth is the figure
     before = text[max(0, fig.start - 25):fig.start].lower()
     words = re.findall(r"[a-z]+", before)[-3:]
