@@ -319,9 +319,10 @@ def _percent_ok(ftok: Token, measure: str, cue: Token | None, lex: dict, text: s
     if measure == "gdp" and cue is not None:
         if cue.lower_ == "growth" and re.search(r"\bgrowth (?:in|of) (?!gdp|the economy|output|gross)", text.lower()):
             return False  # "growth in earnings per share"
-        if cue.lower_ == "economy" and not re.search(r"\b(?:grew|grow|grows|expanded|expand|contracted|shrank|shrink)\b", text.lower()):
-            return False  # "approval of the handling of the economy fell to 34 pct"
-        return True  # "GDP grew 5.8 percent": growth is the figure
+        # "GDP grew 5.8 percent": growth is the figure; but not "approval of the handling of the economy
+        # fell to 34 pct"
+        growing = re.search(r"\b(?:grew|grow|grows|expanded|expand|contracted|shrank|shrink)\b", text.lower())
+        return cue.lower_ != "economy" or bool(growing)
     before = text[max(0, fig.start - 25):fig.start].lower()
     words = re.findall(r"[a-z]+", before)[-3:]
     if any(w in lex["change_verbs"] for w in words) or (words and words[-1] == "by"):
