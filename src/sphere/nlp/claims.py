@@ -551,8 +551,9 @@ def _modality(ftok: Token, text: str, lex: dict, measure: str = "") -> str:
     low = text.lower()
     if words & set(lex["threat_cues"]) or "would have" in low:
         return "threatened"
-    if measure == "tariff" and words & {"would", "could", "might", "may"}:
-        return "threatened"  # "he would impose a 10% tariff": a threat
+    if measure == "tariff" and words & {"would", "could", "might", "may"} and not words & {
+            "confirmed", "announced", "decided", "approved", "finalised", "finalized"}:
+        return "threatened"  # "he would impose a 10% tariff": a threat (a confirmed rise is planned)
     if words & {"will", "would", "plan", "plans", "planned", "pledge", "pledged", "agreed", "agree", "proposed",
                 "propose", "announced", "announce", "signing", "sign", "signed", "expected", "target", "forecast",
                 "projected", "reinforce", "intends"}:

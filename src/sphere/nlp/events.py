@@ -38,12 +38,18 @@ def _triggers() -> tuple[dict[str, str], dict]:
     return idx, lex
 
 
+def lex_pairs() -> set[str]:
+    return set(_triggers()[1]["pair_words"])
+
+
 def trigger_words() -> set[str]:
     """Every trigger word (for cheap pre-filtering of sentences)."""
     idx, lex = _triggers()
     words = set(idx)
     for verbs in lex["relations_verbs"].values():
         words.update(verbs)
+    words.update(lex["inquiry_verbs"])
+    words.update(lex["measures_verbs"])
     for phrase in lex["phrasal"]:
         words.add(phrase.split()[0])
     return words
@@ -66,7 +72,7 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
     when = resolve_date(ctx.text, ctx.state.published)
     low = ctx.text.lower()
     for tok in doc:
-        action = _relations(tok, lex) or _phrasal(tok, lex) or idx.get(tok.lower_)
+        action = _relations(tok, lex) or _inquiry(tok, lex) or _phrasal(tok, lex) or idx.get(tok.lower_)
         if action is None:
             continue
         if tok.pos_ not in ("VERB", "AUX") and tok.lower_ not in lex["noun_triggers"]:
@@ -111,6 +117,8 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
                 trigger=tok.text, score=PLOVER_SCORE[action], confidence=0.6,
             )
             ctx.state.last_actor = actor
+            if target:
+                ctx.state.last_pair = (actor, target)
             if action == "CONSULT" and target:
                 ctx.state.partners[actor] = target
                 ctx.state.partners.setdefault(target, actor)
@@ -124,6 +132,18 @@ def _relations(tok: Token, lex: dict) -> str | None:
     for action, verbs in lex["relations_verbs"].items():
         if tok.lower_ in verbs:
             return action
+    return None
+
+
+def _inquiry(tok: Token, lex: dict) -> str | None:
+    """"launched an anti-subsidy investigation" (ACCUSE); "would take all necessary measures" (THREATEN)."""
+    objs = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+    if tok.lower_ in lex["inquiry_verbs"] and objs & set(lex["inquiry_objects"]):
+        return "ACCUSE"
+    if tok.lower_ in lex["measures_verbs"] and objs & set(lex["measures_objects"]):
+        modal = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        if modal & {"will", "would", "could", "might", "may", "'ll", "shall"}:
+            return "THREATEN"
     return None
 
 
@@ -232,6 +252,13 @@ def _resolve_token(tok: Token, by_token: dict[int, Party], ctx: SentenceContext,
     if low in ("he", "she", "his", "her") or any(c.lower_ in ("his", "her") and c.dep_ == "poss" for c in tok.children):
         return _person_referent(tok, by_token, ctx)
     if low in PRONOUNS or any(c.lower_ in ("its", "their") and c.dep_ == "poss" for c in tok.children):
+        # "China's commerce ministry said it would ...": the reporting clause's subject comes first
+        root = tok.sent.root
+        for c in root.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i:
+                code = _resolve_token(c, by_token, ctx, coref=False)
+                if code:
+                    return code
         return ctx.state.last_actor or ctx.state.topic or ctx.state.main
     if low in ("country", "government", "nation", "administration") and any(c.lower_ == "the" for c in tok.children):
         return ctx.state.topic or ctx.state.main
@@ -306,6 +333,8 @@ def _actors(tok: Token, by_token: dict[int, Party], ctx: SentenceContext) -> lis
         if tok.lower_ in ("talks", "meeting", "discussions", "summit") and ctx.state.topic:
             return [ctx.state.topic]
         return []
+    if subj.lower_ in lex_pairs() and ctx.state.last_pair and subj.i not in by_token:
+        return list(ctx.state.last_pair)  # "the two signed agreements": the pair last seen together
     out = []
     for t in [subj] + [c for c in subj.children if c.dep_ == "conj"]:
         code = _resolve_token(t, by_token, ctx)
