@@ -1,0 +1,228 @@
+"""Who holds a claim and who is its counterpart, from the syntactic roles of the mentions.
+
+A per-measure table of roles decides: who owes and who lends, who buys and who sells, who
+imposes and who is hit. Only mentions in the figure's own frame (attached to the figure, its
+cue word, or the verbs above them) fill a slot by role; the others are leftovers used when a
+slot stays empty, and the article's running topic stands in for "the country" and "it".
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from sphere.nlp.context import SentenceContext
+from sphere.nlp.figures import Figure
+from sphere.nlp.measures import is_import
+from sphere.nlp.syntax import Party, ancestors, dep_distance
+
+
+def coordinated_parties(code: str | None, parties: list[Party], holder: str | None) -> list[str]:
+    """Parties coordinated with the counterpart by "and" ("from Mexico and Canada")."""
+    if code is None:
+        return []
+    anchors = [p.token for p in parties if p.code == code]
+    out: list[str] = []
+    for p in parties:
+        if p.code in (code, holder) or p.code in out:
+            continue
+        for a in anchors:
+            if p.token.dep_ == "conj" and p.token.head.i == a.i:
+                out.append(p.code)
+                break
+    return out
+
+
+def continued_measure(fig: Figure, ctx: SentenceContext) -> tuple[str | None, None]:
+    """"India was at 27%, Bangladesh 37%": a list continuing the previous sentence's percentages."""
+    last = ctx.state.last_percent_measure
+    if fig.kind != "percent" or last is None or ctx.start - last[1] > 400:
+        return None, None
+    if party_before(fig, ctx) is None:
+        return None, None
+    return last[0], None
+
+
+def party_before(fig: Figure, ctx: SentenceContext) -> str | None:
+    best = None
+    for e in ctx.entities:
+        rel_end = e.end - ctx.start
+        if 0 <= fig.start - rel_end <= 12 and e.code:
+            best = e.code
+    return best
+
+
+def relative_to_party(text: str, fig: Figure, parties: list[Party], offset: int) -> str | None:
+    """"$70 billion more from Brazil than the U.S. does": the party after "than"."""
+    after = text[fig.end:fig.end + 120]
+    m = re.match(r"\s+(?:more|less|fewer|higher|lower|greater)\b(.*?)\bthan\b", after)
+    if not m:
+        return None
+    pos = fig.end + m.end()
+    for p in parties:
+        if p.entity is not None and 0 <= (p.entity.start - offset) - pos <= 12:
+            return p.code
+    return None
+
+
+def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_holder) -> tuple[str | None, str | None]:
+    """Holder and counterpart from the parties' roles, per measure; fallbacks from context.
+
+    Only mentions inside the figure's own frame (attached to the figure, its cue word or
+    the verbs above them) fill a slot by role; the others are leftovers, used when a slot
+    stays empty, nearest first. A pronoun subject of the figure's clause ("goods it does
+    sell") refers back to the previous claim's holder or the article's topic.
+    """
+    imports = is_import(cue, lex)
+    frame = {t.i for t in ancestors(ftok)} | ({t.i for t in ancestors(cue)} if cue is not None else set())
+    if cue is not None and cue.pos_ in ("NOUN", "PROPN"):
+        frame |= {t.i for t in cue.subtree if t.i not in frame and t.dep_ in ("prep", "pobj", "compound", "amod", "poss")}
+    cands = [p for p in parties if p.code != rel]
+    anchor = cue if cue is not None else ftok
+
+    def in_frame(p: Party) -> bool:
+        return p.governor.i in frame or p.np_head.i in frame or p.token.i in frame
+
+    def near(p: Party) -> int:
+        return dep_distance(p.token, anchor)
+
+    holder_c: list[tuple[int, str]] = []
+    counter_c: list[tuple[int, str]] = []
+    free: list[Party] = []
+    for p in cands:
+        if not in_frame(p):
+            continue
+        slot = _slot(measure, p, cue, imports, lex, cands)
+        if slot == "holder":
+            holder_c.append((near(p), p.code))
+        elif slot == "counterpart":
+            counter_c.append((near(p), p.code))
+        elif slot == "free":
+            free.append(p)
+    holder = min(holder_c)[1] if holder_c else None
+    pron = _clause_pronoun(ftok, cue)
+    if pron is not None and (not holder_c or min(holder_c)[0] > dep_distance(pron, anchor)):
+        # "it" is the previous claim's holder, or the topic when the article keeps to one country
+        holder = prev_holder or (ctx.state.topic or ctx.state.main if _topic_may_hold(ftok, cue, ctx, parties) else None)
+    counterpart = min((c for c in counter_c if c[1] != holder), default=(0, None))[1]
+    for p in sorted(free, key=near):
+        if holder is None and p.code != counterpart:
+            holder = p.code
+        elif counterpart is None and p.code != holder:
+            counterpart = p.code
+    used = {holder, counterpart, rel}
+    leftovers = sorted((p for p in cands if p.code not in used), key=lambda p: (not in_frame(p), near(p)))
+    if holder is None:
+        if measure == "exports" and imports and leftovers or measure in ("investment", "fdi", "aid", "tariff", "sanction_value") and leftovers and not counterpart:
+            holder = leftovers.pop(0).code
+        elif measure not in ("investment", "fdi", "aid", "tariff", "sanction_value") and _topic_may_hold(ftok, cue, ctx, parties):
+            holder = ctx.state.topic or ctx.state.main
+            if holder == counterpart:
+                holder = ctx.state.main if ctx.state.main != counterpart else None
+    if counterpart is None and measure in ("investment", "fdi", "aid", "tariff", "sanction_value", "exports", "loan", "debt", "trade"):
+        rest = [p for p in leftovers if p.code not in (holder, rel)]
+        if rest and (measure != "exports" or imports):
+            counterpart = rest[0].code
+    if measure == "exports" and imports and counterpart is None:
+        counterpart = ctx.state.topic or ctx.state.main
+        if counterpart == holder:
+            counterpart = None
+    return holder, counterpart
+
+
+def _topic_may_hold(ftok: Token, cue: Token | None, ctx: SentenceContext, parties: list[Party]) -> bool:
+    """Whether a figure with no party of its own can belong to the article's topic country.
+
+    Not when its clause has a subject that is a name sphere does not know (a company: "Southern Co
+    said it will take a charge of 226 mln dlrs"), nor when the topic is only mentioned once in an
+    article that is about something else."""
+    topic = ctx.state.topic or ctx.state.main
+    if topic is None or ctx.state.ranking.count(topic) == 0:
+        return False
+    linked = {p.token.i for p in parties}
+    for start in [t for t in (cue, ftok) if t is not None]:
+        for t in ancestors(start)[:5]:
+            if t.pos_ in ("VERB", "AUX"):
+                for c in t.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" and c.i not in linked and \
+                            not any(g.i in linked for g in c.subtree):
+                        return False
+                break
+    return ctx.state.mentions.get(topic, 0) >= 2
+
+
+def _clause_pronoun(ftok: Token, cue: Token | None) -> Token | None:
+    """A pronoun subject of the clause the figure (or its cue verb) sits in."""
+    starts = ([cue] if cue is not None else []) + [ftok]
+    for start in starts:
+        for t in ancestors(start)[:4]:
+            if t.pos_ in ("VERB", "AUX"):
+                for c in t.children:
+                    if c.dep_ in ("nsubj", "nsubjpass"):
+                        return c if c.lower_ in ("it", "they", "he", "she") else None
+    return None
+
+
+def _slot(measure: str, p: Party, cue: Token | None, imports: bool, lex: dict, cands: list[Party]) -> str | None:
+    role = p.role
+    if p.modifier and cue is not None and p.np_head.i == cue.i:
+        role = "mod"  # "Canadian exports", "U.S. investment": the mention qualifies the cue word itself
+    gov = p.governor.lower_
+    owner = role in ("poss", "mod") or (role == "subj")
+    prep = role[5:] if role.startswith("prep:") else None
+    if measure in ("debt",):
+        if role == "obj" and gov.startswith("ow"):
+            return "counterpart"
+        if prep in ("to", "from", "with"):
+            return "counterpart"
+        return "holder" if owner else None
+    if measure == "loan":
+        if prep in ("to", "for"):
+            return "holder"
+        if role == "obj" and gov in lex["lend_verbs"]:
+            return "holder"  # "China lent Venezuela $60 billion"
+        if prep in ("from", "by"):
+            return "counterpart"
+        if role == "subj":
+            return "counterpart" if gov in lex["lend_verbs"] else "holder"
+        if role in ("poss", "mod"):
+            return "counterpart" if any(c.role == "prep:to" for c in cands) else "holder"
+        return None
+    if measure in ("investment", "fdi", "aid"):
+        if prep in ("in", "into", "to", "for"):
+            return "counterpart"
+        if prep == "with":
+            return "free"
+        if prep in ("from", "by"):
+            return "holder"
+        if role == "subj" and gov in lex["receive_verbs"]:
+            return "counterpart"
+        return "holder" if owner else None
+    if measure == "exports":
+        if imports:
+            if prep == "from":
+                return "holder"
+            if owner or prep in ("to", "into", "by"):
+                return "counterpart"
+            return None
+        if prep in ("to", "into"):
+            return "counterpart"
+        if prep == "from":
+            return "holder"
+        return "holder" if owner else None
+    if measure in ("trade", "trade_balance"):
+        if prep == "between" and measure == "trade":
+            return "free"  # "trade between China and Brazil": either may hold it
+        if prep in ("with", "between", "to"):
+            return "counterpart"
+        return "holder" if owner else None
+    if measure in ("tariff", "sanction_value"):
+        if prep in ("on", "against", "for", "to", "from"):
+            return "counterpart"
+        if role == "obj":
+            return "counterpart"
+        if role == "subj" and gov in lex["receive_verbs"]:
+            return "counterpart"
+        return "holder" if owner else None
+    return "holder" if owner else None

@@ -1,0 +1,189 @@
+"""Which measure a figure is of: the cue word nearest to it, in the tree and in the clause.
+
+The small English model misparses telegraphic wire copy, so a cue's distance combines the
+dependency tree with the words between, and a clause boundary costs as much as eight words.
+Percentages are claims only as tariff rates, shares and growth, never as changes; amounts of
+change ("rose 600 mln dlrs") are not levels.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from sphere.nlp.context import SentenceContext
+from sphere.nlp.figures import Figure
+from sphere.nlp.lexicon import load
+from sphere.nlp.syntax import ancestors, dep_distance, span_for
+
+
+def claim_lexicon() -> dict:
+    return load("claims")
+
+
+def cue_words() -> frozenset[str]:
+    """Every measure cue word (for cheap pre-filtering of sentences)."""
+    return frozenset(w for words in claim_lexicon()["measure_cues"].values() for w in words)
+
+
+def cue_index(lex: dict) -> dict[str, str]:
+    idx: dict[str, str] = {}
+    for measure, words in lex["measure_cues"].items():
+        for w in words:
+            idx.setdefault(w, measure)
+    return idx
+
+
+def named_tokens(doc, ctx: SentenceContext) -> set[int]:
+    out: set[int] = set()
+    for e in ctx.entities:
+        if e.kind in ("group", "institution"):
+            span = span_for(doc, e.start - ctx.start, e.end - ctx.start)
+            if span is not None:
+                out.update(t.i for t in span)
+    return out
+
+
+def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
+             named: frozenset[int] | set[int] = frozenset()) -> tuple[str | None, Token | None]:
+    """The measure whose cue word is nearest the figure in the tree (ties: nearer in the text)."""
+    if fig.kind in ("money", "scaled") and ftok.head.lower_ == "on":
+        host = ftok.head.head
+        hits = [host] + [c for c in host.children if c.dep_ == "dobj"]
+        for h in hits:
+            if cues.get(h.lower_) == "tariff":
+                return "tariff", h  # "a 25 percent tariff on $34 billion of imports": the goods hit
+    if fig.kind == "count":
+        # troops and police are deployed; workers and people are only counted
+        window = {t.lower_ for t in doc[max(0, ftok.i - 12):ftok.i + 8]}
+        forces = {"troops", "soldiers", "personnel", "marines", "sailors", "police", "guard", "guards", "forces"}
+        moves = {"deploy", "deployed", "deploying", "send", "sent", "sending", "dispatch", "dispatched", "reinforce",
+                 "station", "stationed", "mobilise", "mobilize", "mobilised", "mobilized"}
+        return ("deployment", None) if window & forces and window & moves else (None, None)
+    best: tuple[float, int, str, Token] | None = None
+    not_heads = set(lex["not_measure_heads"])
+    for tok in doc:
+        m = cues.get(tok.lower_)
+        if m is None or tok.i in named:
+            continue
+        if tok.dep_ == "compound" and tok.head.lower_ in cues and tok.head.i != ftok.i:
+            continue  # "export earnings": the head noun decides
+        if tok.dep_ == "compound" and tok.head.lower_ in not_heads:
+            continue  # "loan losses", "debt servicing": about something else
+        if tok.lower_ == "direct" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "investment"):
+            continue
+        if m == "investment" and _is_fdi(tok):
+            m = "fdi"
+        if m == "trade_balance" and _not_trade_balance(tok):
+            m = "other"
+        if m == "trade" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("deficit", "surplus", "balance", "gap"):
+            continue
+        if m == "sanction_value" and tok.lower_ in ("cost", "loss") and not _sanction_context(doc):
+            continue
+        if m == "gdp" and tok.lower_ in ("economy", "output", "growth") and fig.kind != "percent" and tok.lower_ != "economy":
+            continue
+        d = dep_distance(ftok, tok)
+        if tok.i in range(ftok.left_edge.i, ftok.right_edge.i + 1) and tok.i != ftok.i:
+            d = min(d, 1)
+        score = _cue_score(doc, ftok, tok, d)
+        cand = (score, d, m, tok)
+        if best is None or (cand[0], cand[1], abs(tok.i - ftok.i)) < (best[0], best[1], abs(best[3].i - ftok.i)):
+            best = cand
+    if best is None:
+        return None, None
+    if fig.kind == "percent" and best[2] != "tariff" and not re.match(r"\s+of\b", doc.text[fig.end:fig.end + 5]):
+        tariff = [c for c in doc if cues.get(c.lower_) == "tariff" and dep_distance(ftok, c) <= 4]
+        if tariff:  # a rate near a tariff word is the tariff rate ("tariffs would have raised costs by 44%")
+            return "tariff", min(tariff, key=lambda c: dep_distance(ftok, c))
+    score, d, m, tok = best
+    if score > 14 and d > 6:
+        return None, None
+    if m == "other" and tok.lower_ == "imports_total":
+        return "other", tok
+    return m, tok
+
+
+_BOUNDARY = {";", "and", "but", "while", "whereas", "although"}
+
+
+def _cue_score(doc, ftok: Token, cue: Token, dep: int) -> float:
+    """How strongly a cue word governs a figure: near in the tree, or near on its left within the same clause.
+
+    The small English model often misparses telegraphic wire copy ("Exports to Japan fell 2.3 pct
+    to 1.28 billion and imports 24.4 pct to 2.14 billion"), so linear distance counts too; a
+    clause boundary (";", "and", "but") between the two costs as much as eight words.
+    """
+    lo, hi = sorted((ftok.i, cue.i))
+    linear = hi - lo
+    boundaries = sum(1 for t in doc[lo + 1:hi] if t.lower_ in _BOUNDARY
+                     and not (t.lower_ == "and" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"))
+    score = linear + 8 * boundaries + (4 if cue.i > ftok.i else 0)
+    if "conj" not in (cue.dep_, ftok.dep_, ftok.head.dep_):
+        score = min(score, dep if dep <= 2 else 3 * dep)
+    return score
+
+
+def _not_trade_balance(tok: Token) -> bool:
+    """"surplus on invisibles", "current account deficit", "budget deficit" are not trade balances."""
+    before = {t.lower_ for t in tok.doc[max(0, tok.i - 3):tok.i]}
+    if before & {"budget", "fiscal", "account", "current", "capital", "payments", "primary"}:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "in") and any(g.lower_ in ("invisibles", "services", "income")
+               for g in c.subtree) for c in tok.children)
+
+
+def _is_fdi(tok: Token) -> bool:
+    doc = tok.doc
+    i = tok.i
+    window = " ".join(t.lower_ for t in doc[max(0, i - 2):i + 1])
+    return "direct investment" in window or "fdi" in window
+
+
+def _sanction_context(doc) -> bool:
+    return any(t.lower_ in ("sanctions", "sanction", "embargo", "aid", "tariffs", "tariff") for t in doc)
+
+
+def percent_is_claim(ftok: Token, measure: str, cue: Token | None, lex: dict, text: str, fig: Figure) -> bool:
+    """Percentages are claims for tariff rates, shares of trade and growth, never for changes."""
+    if measure == "tariff":
+        return True
+    if measure == "gdp" and cue is not None:
+        if cue.lower_ == "growth" and re.search(r"\bgrowth (?:in|of) (?!gdp|the economy|output|gross)", text.lower()):
+            return False  # "growth in earnings per share"
+        # "GDP grew 5.8 percent": growth is the figure; but not "approval of the handling of the economy
+        # fell to 34 pct"
+        growing = re.search(r"\b(?:grew|grow|grows|expanded|expand|contracted|shrank|shrink)\b", text.lower())
+        return cue.lower_ != "economy" or bool(growing)
+    before = text[max(0, fig.start - 25):fig.start].lower()
+    words = re.findall(r"[a-z]+", before)[-3:]
+    if any(w in lex["change_verbs"] for w in words) or (words and words[-1] == "by"):
+        return False
+    head = ftok.head
+    if head.lower_ in lex["change_verbs"] or head.lower_ == "by" and head.head.lower_ in lex["change_verbs"]:
+        return False
+    after = text[fig.end:fig.end + 30].lower()
+    if re.match(r"\s*(?:higher|lower|more|less|increase|decrease|rise|fall|drop|jump|growth in)", after) and measure != "gdp":
+        return False
+    if measure == "tariff":
+        return True
+    if cue is None:
+        return False
+    if measure == "gdp":
+        return cue.lower_ in ("growth", "gdp", "economy")
+    if measure in ("exports", "other", "trade"):
+        return bool(re.search(r"\bof\b", text[fig.end:fig.end + 60])) and dep_distance(ftok, cue) <= 4
+    return False
+
+
+def is_change(ftok: Token, lex: dict) -> bool:
+    """"rose 27 pct", "fall at most 150 mln dlrs": an amount of change, not a level ("rose to X" is a level)."""
+    head = ftok.head
+    if ftok.dep_ in ("dobj", "npadvmod", "advmod", "nmod", "attr") and head.lower_ in lex["change_verbs"]:
+        return True
+    return head.lower_ in ("by", "at") and head.head.lower_ in lex["change_verbs"] + ["cut", "reduced", "raised", "increased"]
+
+
+def is_import(cue: Token | None, lex: dict) -> bool:
+    return cue is not None and (cue.lower_ in lex["import_words"] or
+                                any(a.lower_ in lex["import_words"] for a in ancestors(cue)[1:3] if a.pos_ == "VERB"))

@@ -1,0 +1,83 @@
+"""How a claim is qualified: its modality (actual, threatened, planned), year and attributed source.
+
+The source comes from reporting phrases ("according to X", "X data shows", "statistics from
+X show", ", X said"), wherever they sit in the sentence, also after the figure's own clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from sphere.nlp.context import SentenceContext
+from sphere.nlp.figures import Figure
+from sphere.nlp.syntax import ancestors
+
+_ATTRIB = [
+    re.compile(r"\baccording to (?:data from |figures from |statistics from |estimates by |estimates from )?(?P<s>(?:the )?[A-Z][\w.&’'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.&’'-]*)*)"),
+    re.compile(r"(?:statistics|data|figures|estimates) (?:from|by|of) (?:the )?(?P<s>[A-Z][\w.&’'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.&’'-]*)*)"),
+    re.compile(r"(?P<s>(?:the )?[A-Z][\w.&’'-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.&’'-]*)*|\b[a-z]+ figures|\b[a-z]+ data) (?:data |figures |statistics )?(?:shows?|showed|indicate[sd]?)\b"),
+    re.compile(r"\b(?P<s>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*) estimates\b"),
+    re.compile(r",\s*(?P<s>(?:the |an? )?(?:[A-Z][\w’'.-]*\s+|[a-z]+\s+){0,4}(?:officials?|ministry|bank|office|agency|department|minister|spokesman|statement|sources?|[A-Z][a-z]+))\s+(?:said|says|reported|estimated)\.?$"),
+]
+
+
+def modality_of(ftok: Token, text: str, lex: dict, measure: str = "") -> str:
+    chain = ancestors(ftok)[:6]
+    words = set()
+    for t in chain:
+        words.add(t.lower_)
+        for c in t.children:
+            if c.dep_ in ("aux", "auxpass", "neg", "prt"):
+                words.add(c.lower_)
+    low = text.lower()
+    if words & set(lex["threat_cues"]) or "would have" in low:
+        return "threatened"
+    if measure == "tariff" and words & {"would", "could", "might", "may"} and not words & {
+            "confirmed", "announced", "decided", "approved", "finalised", "finalized"}:
+        return "threatened"  # "he would impose a 10% tariff": a threat (a confirmed rise is planned)
+    if words & {"will", "would", "plan", "plans", "planned", "pledge", "pledged", "agreed", "agree", "proposed",
+                "propose", "announced", "announce", "signing", "sign", "signed", "expected", "target", "forecast",
+                "projected", "reinforce", "intends"}:
+        return "planned"
+    if re.search(r"\beffective from\b|\bwill take effect\b", low):
+        return "planned"
+    return "actual"
+
+
+_YEAR = re.compile(r"\b(?:end-|in |of |for |since |during |year |fiscal )?((?:19|20)\d\d)\b")
+
+
+def year_of(ctx: SentenceContext, fig: Figure) -> int | None:
+    best = None
+    for m in _YEAR.finditer(ctx.text):
+        y = int(m.group(1))
+        if m.start(1) - 1 >= 0 and ctx.text[m.start(1) - 1] in "$":
+            continue
+        d = abs(m.start() - fig.end) if m.start() >= fig.end else abs(fig.start - m.end())
+        if best is None or d < best[0]:
+            best = (d, y)
+    if best is not None and best[0] < 80:
+        return best[1]
+    low = ctx.text.lower()
+    pub = ctx.state.published
+    if pub is not None:
+        if "last year" in low:
+            return pub.year - 1
+        if "this year" in low:
+            return pub.year
+    return None
+
+
+def attributed_source(sentence: str) -> str | None:
+    """Who the sentence attributes its figures to, or None."""
+    for pat in _ATTRIB:
+        m = pat.search(sentence)
+        if m:
+            s = m.group("s").strip(" ,.")
+            s = re.sub(r"^(?:the|an?)\s+", "", s, flags=re.IGNORECASE)
+            s = re.sub(r"\s+(?:data|figures|statistics|estimates|think tank|report)$", "", s)
+            if s and s.lower() not in ("it", "he", "she", "they", "this", "that"):
+                return s
+    return None
