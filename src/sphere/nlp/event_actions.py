@@ -1,0 +1,155 @@
+"""Which PLOVER action a trigger word codes, given its object and its clause.
+
+"raised tariffs" is a sanction and "raised concerns" none; "agreed to impose duties" is the duties;
+"might impose" and "if Washington imposes" are threats; "the lifting of bans" is a concession;
+cancelling debt is relief; a trigger inside "accusations that it fired" reports, not happens.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+
+def relations_action(tok: Token, lex: dict) -> str | None:
+    """"established diplomatic relations" (SUPPORT), "ending ties with Taiwan" (SANCTION)."""
+    objs = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "attr")}
+    if not objs & set(lex["relations_objects"]):
+        return None
+    for action, verbs in lex["relations_verbs"].items():
+        if tok.lower_ in verbs:
+            return action
+    return None
+
+
+def inquiry_action(tok: Token, lex: dict) -> str | None:
+    """"launched an anti-subsidy investigation" (ACCUSE); "would take all necessary measures" (THREATEN)."""
+    objs = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+    if tok.lower_ in lex["inquiry_verbs"] and objs & set(lex["inquiry_objects"]):
+        return "ACCUSE"
+    if tok.lower_ in lex["measures_verbs"] and objs & set(lex["measures_objects"]):
+        modal = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        if modal & {"will", "would", "could", "might", "may", "'ll", "shall"}:
+            return "THREATEN"
+    return None
+
+
+def phrasal_action(tok: Token, lex: dict) -> str | None:
+    nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+    return lex["phrasal"].get(f"{tok.lower_} {nxt}")
+
+
+def refine_action(tok: Token, action: str, lex: dict, low: str) -> str | None:
+    """Triggers whose meaning depends on their object ("raised tariffs" vs "raised concerns")."""
+    objs = {c.lower_ for c in tok.subtree if c.i > tok.i and c.i - tok.i <= 8}
+    if tok.dep_ == "amod":
+        return None  # "financially pressed Ecuador": an adjective, not an act
+    if tok.lower_ in ("seek", "seeks", "sought", "seeking") and any(c.dep_ == "xcomp" for c in tok.children):
+        return None  # "will seek to strengthen": an aim, not a request
+    if tok.lower_.startswith("offer"):
+        offered = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+        if offered and not offered & set(lex["offer_objects"]) and not any(c.dep_ == "xcomp" for c in tok.children):
+            return None  # "offered 60 bonds", "material was offered at 345 dlrs": a sale
+    if tok.lower_ in ("meet", "met", "meets", "meeting") and tok.pos_ == "VERB":
+        met = [c for c in tok.children if c.dep_ == "dobj"]
+        if met and all(m.pos_ not in ("PROPN",) and not any(g.pos_ in ("PROPN", "ADJ") for g in m.children) for m in met):
+            return None  # "to meet demand"
+    if tok.lower_ in lex["weak_sanction_verbs"] and action == "SANCTION" or (
+            tok.lower_ in lex["weak_sanction_verbs"] and tok.lower_ in lex["object_gated"]):
+        if objs & set(lex["tariff_objects"]):
+            return "SANCTION"
+        if tok.lower_ in lex["verbs"]["SANCTION"] and tok.lower_ not in lex["verbs"]["MOBILIZE"]:
+            return None
+    if tok.lower_ in lex["object_gated"]:
+        for gated_action in ("SANCTION", "MOBILIZE"):
+            if objs & set(lex["needs_object"][gated_action]) and tok.lower_ in lex["verbs"][gated_action]:
+                if gated_action == "SANCTION" and objs & set(lex["stop_paying"]):
+                    return "REJECT"
+                return gated_action
+        if action in ("SANCTION", "MOBILIZE"):
+            return None
+    if tok.lower_ in lex["finance_verbs"]:
+        direct_nouns = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+        if direct_nouns & set(lex["finance_objects"]):
+            # providing a loan is cooperation; grants and aid are AID (official lenders: see actors_of' caller)
+            return "AID" if direct_nouns & set(lex["aid_objects"]) else "COOPERATE"
+        if action == "FINANCE":
+            return None
+    if tok.lower_ in ("welcome", "welcomed", "welcomes"):
+        # "welcomed Lula to Beijing" hosts a visit; "welcomed the decision" endorses it
+        return "CONSULT" if any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children) else "SUPPORT"
+    direct = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+    if direct & {"lifting", "removal", "easing", "relaxation", "elimination", "suspension"} and action == "SANCTION":
+        return "CONCEDE"  # "announced the lifting of bans"
+    if tok.lower_ in lex["relief_verbs"] and objs & set(lex["relief_objects"]):
+        return "AID"  # cancelling or forgiving debt is relief, not a sanction
+    if action == "ASSAULT":
+        direct_objects = [c for c in tok.children if c.dep_ in ("dobj",)]
+        if any(c.lower_ in lex["assault_not_objects"] for c in direct_objects):
+            return None
+        near = {t.lower_ for t in tok.sent[max(0, tok.i - tok.sent.start - 8):tok.i - tok.sent.start + 8]}
+        if not near & set(lex["military_words"]):
+            # "Baker attacked the rise in German rates" is criticism; "Reagan fired an aide" is no attack
+            return "ACCUSE" if tok.lower_.startswith("attack") else None
+    if action == "RETREAT" and tok.lower_.startswith("withdr"):
+        withdrawn = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+        if withdrawn & set(lex["withdraw_concede"]):
+            return "CONCEDE"  # "withdrew its objections"
+        if withdrawn and not withdrawn & set(lex["withdraw_military"]):
+            return None  # "withdrew the nomination"
+    if action == "PROTEST":
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        crowd = subj is not None and (subj.lower_ in lex["crowd_words"] or (subj.tag_ == "NNPS" or subj.lower_.endswith("ans")))
+        if not crowd:
+            # a government's protest is a diplomatic complaint; its boycott a refusal
+            return "REJECT" if tok.lower_.startswith("boycott") else "ACCUSE"
+    if tok.lower_ in ("vow", "vowed", "vows"):
+        hostile = {"retaliate", "measures", "respond", "retaliation", "tariffs", "resolute", "countermeasures", "fight"}
+        return "THREATEN" if objs & hostile else "AGREE"
+    if action == "ACCUSE" and tok.lower_ == "warn":
+        return "THREATEN"
+    if tok.lower_ in ("stopped", "stop", "stops") and objs & set(lex["stop_paying"]):
+        return "REJECT"
+    return action
+
+
+def is_reported(tok: Token, lex: dict) -> bool:
+    """A trigger inside "accusations that it fired lasers" reports a claim, not an event."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("acl", "ccomp", "relcl") and cur.head.lower_ in lex["reported_nouns"]:
+            return True
+        cur = cur.head
+    return False
+
+
+def is_hypothetical(tok: Token, lex: dict) -> bool:
+    if tok.dep_ == "xcomp" and tok.head.lower_ in lex["verbs"]["THREATEN"] + ["plan", "plans", "planned", "propose", "proposed"]:
+        return True  # "threatened to impose tariffs"
+    words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "mark", "auxpass")}
+    if tok.dep_ == "advcl" and any(c.lower_ == "if" for c in tok.children):
+        return True
+    return bool(words & set(lex["modal_threat"]))
+
+
+def membership_change(tok: Token, lex: dict, doc) -> str | None:
+    window = {t.lower_ for t in doc[tok.i:min(len(doc), tok.i + 6)]}
+    if tok.lower_ in lex["membership_leave"] and (window & {"membership", "member", "initiative", "road", "bloc", "group", "union"}):
+        return "leave"
+    if tok.lower_ in lex["membership_join"] and tok.pos_ == "VERB":
+        return "join"
+    if "member" in window and tok.lower_ in ("becoming", "become", "became", "becomes"):
+        return "join"
+    return None
+
+
+_MODE = re.compile(r"\b(tariffs?|sanctions|military force|force|trade remedies|retaliation|duties|embargo|ban)\b", re.I)
+
+
+def threat_mode(tok: Token, lex: dict) -> str | None:
+    text = tok.doc[tok.i:min(len(tok.doc), tok.i + 12)].text
+    m = _MODE.search(text)
+    return m.group(1).lower() if m else None

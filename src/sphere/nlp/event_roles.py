@@ -1,0 +1,187 @@
+"""Who acts and who is acted upon: actors and targets of a trigger, resolved to codes.
+
+The subject (with its coordinated parts), the possessor of a noun trigger, the agent of a passive
+or, for a gerund, the object of the verb it hangs from is the actor; objects and prepositional
+objects are targets, else a mention inside them, else (for threats, sanctions and accusations) the
+article's other main party. Pronouns take the reporting subject, the last official or the topic.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from sphere.nlp.context import SentenceContext
+from sphere.nlp.lexicon import load
+from sphere.nlp.syntax import PRONOUNS, Party, subject_of
+
+_TARGET_PREPS = {"with", "to", "on", "against", "from", "for", "toward", "towards", "into", "of", "in", "at"}
+
+
+def _resolve_token(tok: Token, by_token: dict[int, Party], ctx: SentenceContext, *, coref: bool = True) -> str | None:
+    """A country/group code for the phrase headed by `tok`: the mention it is, one that qualifies it
+    ("the Chinese government", "Canada's Department of Finance"), or, for actors, a pronoun's referent."""
+    if tok.i in by_token:
+        return by_token[tok.i].code
+    if tok.lower_ in ("thousands", "hundreds", "dozens", "millions", "groups", "group", "crowds", "some", "many"):
+        for c in tok.children:  # "thousands of Kenyans"
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    code = _resolve_token(g, by_token, ctx, coref=False)
+                    if code:
+                        return code
+    for dep in (("compound", "flat", "amod", "nmod", "nummod"), ("poss",), ("appos",)):
+        for c in tok.children:
+            if c.dep_ in dep:
+                if c.i in by_token:
+                    return by_token[c.i].code
+                for g in c.children:  # "the US national security adviser": US -> adviser via compound chain
+                    if g.dep_ in ("compound", "flat", "amod") and g.i in by_token:
+                        return by_token[g.i].code
+    if not coref:
+        return None
+    low = tok.lower_
+    if low in ("he", "she", "his", "her") or any(c.lower_ in ("his", "her") and c.dep_ == "poss" for c in tok.children):
+        return _person_referent(tok, by_token, ctx)
+    if low in PRONOUNS or any(c.lower_ in ("its", "their") and c.dep_ == "poss" for c in tok.children):
+        # "China's commerce ministry said it would ...": the reporting clause's subject comes first
+        root = tok.sent.root
+        for c in root.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i:
+                code = _resolve_token(c, by_token, ctx, coref=False)
+                if code:
+                    return code
+        return ctx.state.last_actor or ctx.state.topic or ctx.state.main
+    if low in ("country", "government", "nation", "administration") and any(c.lower_ == "the" for c in tok.children):
+        return ctx.state.topic or ctx.state.main
+    return None
+
+
+def _person_referent(tok: Token, by_token: dict[int, Party], ctx: SentenceContext) -> str | None:
+    """"he", "his country": an official named earlier in the sentence, else the main clause's subject
+    when it precedes ("A British minister said he had..."), else the last official named before."""
+    for i in range(tok.i - 1, -1, -1):
+        p = by_token.get(i)
+        if p is not None and p.entity is not None and p.entity.kind == "official":
+            return p.code
+    root = tok.sent.root
+    for c in root.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and c.i != tok.i:
+            code = _resolve_token(c, by_token, ctx, coref=False)
+            if code:
+                return code
+    return ctx.state.last_person or ctx.state.topic or ctx.state.main
+
+
+def actors_of(tok: Token, by_token: dict[int, Party], ctx: SentenceContext) -> list[str]:
+    """The acting parties: the subject (with its coordinated parts), the possessor of a noun trigger,
+    the agent of a passive, or, for a gerund ("congratulated Bolivia on becoming a member"), the
+    object of the verb it hangs from."""
+    if tok.pos_ in ("VERB", "AUX") and tok.dep_ == "pcomp" and not any(c.dep_ == "nsubj" for c in tok.children):
+        verb = tok.head.head
+        for c in verb.children:
+            if c.dep_ == "dobj":
+                code = _resolve_token(c, by_token, ctx, coref=False)
+                return [code] if code else []
+    subj = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
+    if subj is None and tok.pos_ != "VERB":
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound", "amod") and c.i in by_token:
+                subj = c  # "the U.S. imposition of tariffs", "Washington's threats"
+        if subj is None:
+            v = tok.head
+            for _ in range(4):
+                if v.pos_ in ("VERB", "AUX"):
+                    break
+                v = v.head
+            subj = subject_of(v) if v.pos_ in ("VERB", "AUX") else None
+    if subj is None:
+        for c in tok.children:
+            if c.dep_ == "agent":
+                for g in c.children:
+                    code = _resolve_token(g, by_token, ctx)
+                    return [code] if code else []
+        if tok.lower_ in ("talks", "meeting", "discussions", "summit") and ctx.state.topic:
+            return [ctx.state.topic]
+        return []
+    if subj.lower_ in load("events")["pair_words"] and ctx.state.last_pair and subj.i not in by_token:
+        return list(ctx.state.last_pair)  # "the two signed agreements": the pair last seen together
+    out = []
+    for t in [subj] + [c for c in subj.children if c.dep_ == "conj"]:
+        code = _resolve_token(t, by_token, ctx)
+        if code and code not in out:
+            out.append(code)
+    return out
+
+
+def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: SentenceContext, action: str, lex: dict) -> list[str]:
+    """Targets: objects and prepositional objects of the trigger (each coordinated part), else a
+    mention anywhere inside them ("tariffs on EVs made in China"), else, for threats and sanctions,
+    the article's other main party."""
+    found: list[str] = []
+
+    def add(t: Token) -> None:
+        code = _resolve_token(t, by_token, ctx, coref=False)
+        if code and code != actor and code not in found:
+            found.append(code)
+        for c in t.children:
+            if c.dep_ == "conj":
+                add(c)
+
+    objects: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "dative", "iobj", "attr"):
+            objects.append(c)
+        elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+            objects += [o for o in c.children if o.dep_ == "pobj" or (o.dep_ == "pcomp" and c.lower_ != "for")]
+    if not any(c.dep_ in ("dobj", "dative", "iobj") for c in tok.children):
+        for c in tok.children:
+            if c.dep_ == "xcomp":
+                objects += [o for o in c.children if o.dep_ in ("dobj",)]
+    for o in objects:
+        add(o)
+        for g in o.children:
+            if g.dep_ == "prep" and g.lower_ in _TARGET_PREPS:
+                for o2 in g.children:
+                    if o2.dep_ == "pobj":
+                        add(o2)
+    if not found:
+        for o in objects:
+            for t in o.subtree:
+                if t.i in by_token and by_token[t.i].code != actor:
+                    code = by_token[t.i].code
+                    if code not in found:
+                        found.append(code)
+                    break
+    if not found and tok.pos_ == "NOUN":
+        verb = tok.head
+        for c in verb.children:
+            if c.i != tok.i and c.dep_ in ("dative", "dobj", "iobj"):
+                add(c)
+    if action == "CONSULT":
+        found = [c for c in found if not _at_location(tok, c, by_token)]
+    others = {p.code for p in by_token.values()} - {actor}
+    if not found and action in lex["no_target_fallback"] and not others:
+        other = ctx.state.other_party(actor)
+        if other and ctx.state.mentions.get(other, 0) >= 2:  # only a party the article keeps returning to
+            found.append(other)
+    if not found and action == "CONSULT" and ctx.state.partners.get(actor):
+        found.append(ctx.state.partners[actor])  # "said during a meeting": the partner met before
+    if not found and action == "CONSULT" and tok.pos_ == "NOUN":
+        for c in tok.head.children if tok.head.pos_ in ("VERB", "AUX") else []:
+            for g in c.subtree:
+                if g.i in by_token and by_token[g.i].code != actor:
+                    found.append(by_token[g.i].code)
+                    break
+    return found
+
+
+def _at_location(tok: Token, code: str, by_token: dict[int, Party]) -> bool:
+    """"a meeting at the United Nations": a group after "at" is where, not whom."""
+    for p in by_token.values():
+        if p.code == code and p.role == "prep:at" and not (len(code) == 3 and code.isupper() and code != "BRI"):
+            return True
+    return False
+
+
+def is_group(code: str | None) -> bool:
+    return code is not None and code != "" and not (len(code) == 3 and code.isupper() and code != "BRI")
