@@ -176,9 +176,13 @@ def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: Sentence
 
 
 def _at_location(tok: Token, code: str, by_token: dict[int, Party]) -> bool:
-    """"a meeting at the United Nations": a group after "at" is where, not whom."""
+    """"a meeting at the United Nations", "on the sidelines of the G20 summit": a group there is where, not whom."""
     for p in by_token.values():
-        if p.code == code and p.role == "prep:at" and not (len(code) == 3 and code.isupper() and code != "BRI"):
+        if p.code != code or (len(code) == 3 and code.isupper() and code != "BRI"):
+            continue
+        if p.role == "prep:at" or p.np_head.lower_ in ("summit", "summits", "sidelines", "forum", "meeting", "conference"):
+            return True
+        if p.governor.lower_ in ("summit", "sidelines", "forum", "conference"):
             return True
     return False
 

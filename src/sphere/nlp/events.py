@@ -94,6 +94,8 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
         if action == "SANCTION" and is_hypothetical(tok, lex):
             action = "THREATEN"  # "might impose tariffs", "if Washington imposes sanctions"
         actors = actors_of(tok, by_token, ctx)
+        if tok.lower_ in ("summit", "summits", "forum") and actors and all(is_group(a) for a in actors):
+            continue  # "the G20 summit" is an occasion, not a group meeting someone
         if not actors:
             continue
         membership = membership_change(tok, lex, doc)

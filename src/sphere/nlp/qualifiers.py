@@ -15,10 +15,11 @@ from sphere.nlp.figures import Figure
 from sphere.nlp.syntax import ancestors
 
 _ATTRIB = [
-    re.compile(r"\baccording to (?:data from |figures from |statistics from |estimates by |estimates from )?(?P<s>(?:the )?[A-Z][\w.&’'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.&’'-]*)*)"),
+    re.compile(r"\baccording to (?:data from |figures from |statistics from |estimates by |estimates from )?(?P<s>(?:the )?[A-Z][\w.&’'-]*(?:['’]s)?(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.&’'-]*)*(?:\s+(?:central bank|finance ministry|economy ministry|trade ministry|commerce ministry|foreign ministry|customs|statistics (?:office|bureau|agency)|government|data))?)"),
     re.compile(r"(?:statistics|data|figures|estimates) (?:from|by|of) (?:the )?(?P<s>[A-Z][\w.&’'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.&’'-]*)*)"),
     re.compile(r"(?P<s>(?:the )?[A-Z][\w.&’'-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.&’'-]*)*|\b[a-z]+ figures|\b[a-z]+ data) (?:data |figures |statistics )?(?:shows?|showed|indicate[sd]?)\b"),
     re.compile(r"\b(?P<s>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*) estimates\b"),
+    re.compile(r",\s*(?P<s>the (?:[A-Z][\w’'.-]*\s+|[a-z]+\s+){0,4}(?:chamber|association|institute|council|federation|commission|bureau|office|agency))\s+(?:estimates|estimated|said|says)\.?$"),
     re.compile(r",\s*(?P<s>(?:the |an? )?(?:[A-Z][\w’'.-]*\s+|[a-z]+\s+){0,4}(?:officials?|ministry|bank|office|agency|department|minister|spokesman|statement|sources?|[A-Z][a-z]+))\s+(?:said|says|reported|estimated)\.?$"),
 ]
 
