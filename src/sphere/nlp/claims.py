@@ -60,6 +60,8 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
         ftok = _figure_token(span)
         if fig.kind == "count" and fig.unit != "persons":
             continue
+        if _conditional(ftok):
+            continue  # "if you owe the bank $1 million": a hypothetical, not a figure of record
         if fig.kind == "scaled" and ctx.state.currency is None:
             continue
         if fig.kind == "money" and re.search(r"[\w%]\s*\($", ctx.text[max(0, fig.start - 30):fig.start]):
@@ -141,6 +143,14 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             ctx.state.last_modality = claim.modality
         prev_holder = holder
         yield claim
+
+
+def _conditional(ftok: Token) -> bool:
+    """The figure sits in an "if" clause."""
+    for t in [ftok, *ftok.ancestors][:6]:
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+            return True
+    return False
 
 
 def _figure_token(span) -> Token:

@@ -108,7 +108,7 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
         if action == "COOPERATE" and tok.lower_ in lex["finance_verbs"] and set(actors) & set(lex["multilateral_lenders"]):
             action = "AID"  # official lenders' loans are aid-like (SCHEMA.md)
         pairs = [(a, t) for a in actors for t in targets_of(tok, by_token, a, ctx, action, lex)]
-        if not pairs and len(actors) >= 2:
+        if not pairs and len(actors) >= 2 and action in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT"):
             pairs = [(a, b) for a in actors for b in actors if a != b]  # "Russia and China pledged a partnership"
         for actor, target in pairs:
             key = (actor, action, target)
