@@ -55,6 +55,9 @@ def refine_action(tok: Token, action: str, lex: dict, low: str) -> str | None:
         met = [c for c in tok.children if c.dep_ == "dobj"]
         if met and all(m.pos_ not in ("PROPN",) and not any(g.pos_ in ("PROPN", "ADJ") for g in m.children) for m in met):
             return None  # "to meet demand"
+    direct_objs = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+    if tok.lower_ in lex["easing_verbs"] and direct_objs & set(lex["tariff_objects"]):
+        return "CONCEDE"  # "cut the tariff on Sri Lankan goods", "suspended the duties": easing, not sanctioning
     if tok.lower_ in lex["weak_sanction_verbs"] and action == "SANCTION" or (
             tok.lower_ in lex["weak_sanction_verbs"] and tok.lower_ in lex["object_gated"]):
         if objs & set(lex["tariff_objects"]):
