@@ -56,6 +56,8 @@ def refine_action(tok: Token, action: str, lex: dict, low: str) -> str | None:
         if met and all(m.pos_ not in ("PROPN",) and not any(g.pos_ in ("PROPN", "ADJ") for g in m.children) for m in met):
             return None  # "to meet demand"
     direct_objs = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+    if action == "SANCTION" and objs & set(lex["stop_paying"]):
+        return "REJECT"  # "suspended interest payments": stopping payments to a lender (SCHEMA.md)
     if tok.lower_ in lex["easing_verbs"] and direct_objs & set(lex["tariff_objects"]):
         return "CONCEDE"  # "cut the tariff on Sri Lankan goods", "suspended the duties": easing, not sanctioning
     if tok.lower_ in lex["weak_sanction_verbs"] and action == "SANCTION" or (
@@ -130,8 +132,8 @@ def is_reported(tok: Token, lex: dict) -> bool:
 
 
 def is_hypothetical(tok: Token, lex: dict) -> bool:
-    if tok.dep_ == "xcomp" and tok.head.lower_ in lex["verbs"]["THREATEN"] + ["plan", "plans", "planned", "propose", "proposed"]:
-        return True  # "threatened to impose tariffs"
+    if tok.dep_ == "xcomp" and tok.head.lower_ in lex["verbs"]["THREATEN"] + lex["intent_verbs"]:
+        return True  # "threatened to impose tariffs", "promised to halt all trade by October"
     words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "mark", "auxpass")}
     if tok.dep_ == "advcl" and any(c.lower_ == "if" for c in tok.children):
         return True
@@ -143,7 +145,8 @@ def membership_change(tok: Token, lex: dict, doc) -> str | None:
     if tok.lower_ in lex["membership_leave"] and (window & {"membership", "member", "initiative", "road", "bloc", "group", "union"}):
         return "leave"
     if tok.lower_ in lex["membership_join"] and tok.pos_ == "VERB":
-        return "join"
+        joined = {c.lower_ for c in tok.children if c.dep_ == "dobj"}
+        return None if joined & set(lex["not_membership"]) else "join"  # "joined a meeting", "joined the fight"
     if "member" in window and tok.lower_ in ("becoming", "become", "became", "becomes"):
         return "join"
     return None

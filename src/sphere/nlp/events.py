@@ -72,6 +72,7 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             by_token[t.i] = p
     seen: set[tuple[str, str, str | None]] = set()
     when = resolve_date(ctx.text, ctx.state.published)
+    inner_done: set[int] = set()
     low = ctx.text.lower()
     for tok in doc:
         action = relations_action(tok, lex) or inquiry_action(tok, lex) or phrasal_action(tok, lex) or idx.get(tok.lower_)
@@ -79,8 +80,14 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             continue
         if tok.pos_ not in ("VERB", "AUX") and tok.lower_ not in lex["noun_triggers"]:
             continue
-        if action == "REJECT" and any(c.dep_ == "xcomp" and (idx.get(c.lower_) or phrasal_action(c, lex)) for c in tok.children):
-            continue  # "refused to rule out force": the inner verb carries the event
+        if tok.i in inner_done:
+            continue
+        inner = [c for c in tok.children if c.dep_ == "xcomp" and (idx.get(c.lower_) or phrasal_action(c, lex))]
+        if action == "REJECT" and inner:
+            inner_action = phrasal_action(inner[0], lex) or idx.get(inner[0].lower_)
+            if inner_action in ("THREATEN", "SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "REJECT", "ACCUSE"):
+                continue  # "refused to rule out force": the inner verb carries the event
+            inner_done.update(c.i for c in inner)  # "refused to join": the refusal is the event
         if action in lex["outer_skip"]["outer"] and any(
                 c.dep_ == "xcomp" and idx.get(c.lower_) in lex["outer_skip"]["inner"] for c in tok.children):
             continue  # "agreed to impose duties": the duties are the event
