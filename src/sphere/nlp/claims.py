@@ -70,7 +70,7 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             continue  # prices and fares, not the figures of great-power competition
         if fig.kind == "percent" and re.match(r"\s+of\s+(?:its\s+|the\s+|their\s+)?(?:GDP|gross domestic product|the economy)", ctx.text[fig.end:fig.end + 40]):
             continue  # a ratio to GDP, not a figure of its own
-        measure, cue = measure_of(ftok, fig, doc, cues, lex, named)
+        measure, cue = measure_of(ftok, fig, doc, cues, lex, named, ctx.state.fiscal)
         continued = False
         if measure is None:
             measure, cue = continued_measure(fig, ctx)

@@ -46,7 +46,7 @@ def named_tokens(doc, ctx: SentenceContext) -> set[int]:
 
 
 def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
-             named: frozenset[int] | set[int] = frozenset()) -> tuple[str | None, Token | None]:
+             named: frozenset[int] | set[int] = frozenset(), fiscal: bool = False) -> tuple[str | None, Token | None]:
     """The measure whose cue word is nearest the figure in the tree (ties: nearer in the text)."""
     if fig.kind in ("money", "scaled") and ftok.head.lower_ == "on":
         host = ftok.head.head
@@ -75,6 +75,8 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
             continue
         if m == "investment" and _is_fdi(tok):
             m = "fdi"
+        if m == "trade_balance" and fiscal and not _trade_word_near(tok):
+            continue  # an article about the budget: "the deficit" is the fiscal one, not a trade balance
         if m == "trade_balance" and _not_trade_balance(tok):
             m = "other"
         if m == "trade" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("deficit", "surplus", "balance", "gap"):
@@ -122,6 +124,10 @@ def _cue_score(doc, ftok: Token, cue: Token, dep: int) -> float:
     if "conj" not in (cue.dep_, ftok.dep_, ftok.head.dep_):
         score = min(score, dep if dep <= 2 else 3 * dep)
     return score
+
+
+def _trade_word_near(tok: Token) -> bool:
+    return any(t.lower_ in ("trade", "merchandise", "exports", "imports") for t in tok.doc[max(0, tok.i - 4):tok.i + 4])
 
 
 def _not_trade_balance(tok: Token) -> bool:

@@ -88,7 +88,8 @@ def _finish(p: _Prepared, parsed: dict[int, object]) -> ArticleResult:
     doc = p.doc
     text = doc.text
     state = ArticleState(published=doc.published, main=main_country(p.entities), ranking=country_ranking(p.entities),
-                         mentions=dict(Counter(e.code for e in p.entities if e.kind != "group")))
+                         mentions=dict(Counter(e.code for e in p.entities if e.kind != "group")),
+                         fiscal=_fiscal(text))
     claims = []
     events = []
     for i, s in enumerate(p.sentences):
@@ -113,6 +114,15 @@ def _finish(p: _Prepared, parsed: dict[int, object]) -> ArticleResult:
         id=doc.id, title=doc.title, published=doc.published, url=doc.url, source=doc.source,
         extractor_version=EXTRACTOR_VERSION, entities=p.entities, claims=claims, events=events, quotes=quotes,
     )
+
+
+_FISCAL = re.compile(r"\b(?:budget|fiscal|federal|government) (?:deficit|shortfall|surplus)", re.I)
+_TRADE_BALANCE = re.compile(r"\b(?:trade|merchandise|current account) (?:deficit|surplus|balance|gap)", re.I)
+
+
+def _fiscal(text: str) -> bool:
+    """An article about a budget deficit that never names a trade balance."""
+    return bool(_FISCAL.search(text)) and not _TRADE_BALANCE.search(text)
 
 
 def _update_topic(ctx: SentenceContext) -> None:
