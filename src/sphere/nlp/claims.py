@@ -70,7 +70,7 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             continue  # prices and fares, not the figures of great-power competition
         if fig.kind == "percent" and re.match(r"\s+of\s+(?:its\s+|the\s+|their\s+)?(?:GDP|gross domestic product|the economy)", ctx.text[fig.end:fig.end + 40]):
             continue  # a ratio to GDP, not a figure of its own
-        measure, cue = measure_of(ftok, fig, doc, cues, lex, named, ctx.state.fiscal)
+        measure, cue = measure_of(ftok, fig, doc, cues, lex, named, ctx.state.fiscal, ctx.state.no_trade)
         continued = False
         if measure is None:
             measure, cue = continued_measure(fig, ctx)
@@ -163,6 +163,13 @@ def _unit(fig: Figure, holder: str | None, ctx: SentenceContext) -> str | None:
     """The currency: "dlrs" in a story about New Zealand are New Zealand dollars, elsewhere U.S. dollars."""
     if fig.kind == "scaled":
         return ctx.state.currency  # "imports fell to 8.33 billion" continues the article's currency
+    if fig.unit.startswith("$") and fig.unit != "$":
+        # pesos, francs, shillings: the holder's own (Philippine pesos, Swiss francs); unknown without one
+        kb = load_knowledge()
+        for code in (holder, ctx.state.main):
+            if code and code in kb.countries and kb.countries[code].currency:
+                return kb.countries[code].currency
+        return None
     if fig.unit == "$":
         kb = load_knowledge()
         for code in (holder, ctx.state.main):

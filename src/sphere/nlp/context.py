@@ -22,7 +22,8 @@ class ArticleState:
     last_person: str | None = None  # country of the last official named (for "he", "his country")
     ranking: tuple[str, ...] = ()  # countries by mentions, most first
     mentions: dict = field(default_factory=dict)
-    fiscal: bool = False  # the article is about a budget deficit and names no trade balance  # country -> number of mentions in the article
+    fiscal: bool = False  # the article is about a budget deficit and names no trade balance
+    no_trade: bool = False  # the article never speaks of trade, exports or imports  # country -> number of mentions in the article
     last_pair: tuple | None = None  # (actor, target) of the last event with both ("the two signed ...")
     partners: dict = field(default_factory=dict)  # actor -> last party it met (for "during a meeting")
 

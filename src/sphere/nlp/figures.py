@@ -105,8 +105,7 @@ def find_figures(text: str) -> list[Figure]:
             unit = lex["currency_words"][cur]
             if unit == "$" and re.search(r"(U\.S\.|US|American)\s*$", text[max(0, m.start() - 6):m.start() + len(g["n2"])]):
                 unit = "USD"
-            if unit.startswith("$") and unit != "$":
-                unit = "$"  # pesos, francs, shillings: the holder's own, decided in context
+            # "$peso", "$franc", "$shilling": the holder's own currency, decided in context
             value, kind, sc = n, "money", g["s2"]
         elif g["pct"]:
             value, kind, sc, unit = _number(g["n3"], lex), "percent", None, "percent"

@@ -46,7 +46,8 @@ def named_tokens(doc, ctx: SentenceContext) -> set[int]:
 
 
 def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
-             named: frozenset[int] | set[int] = frozenset(), fiscal: bool = False) -> tuple[str | None, Token | None]:
+             named: frozenset[int] | set[int] = frozenset(), fiscal: bool = False,
+             no_trade: bool = False) -> tuple[str | None, Token | None]:
     """The measure whose cue word is nearest the figure in the tree (ties: nearer in the text)."""
     if fig.kind in ("money", "scaled") and ftok.head.lower_ == "on":
         host = ftok.head.head
@@ -75,7 +76,7 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
             continue
         if m == "investment" and _is_fdi(tok):
             m = "fdi"
-        if m == "trade_balance" and fiscal and not _trade_word_near(tok):
+        if m == "trade_balance" and (fiscal or no_trade) and not _trade_word_near(tok):
             continue  # an article about the budget: "the deficit" is the fiscal one, not a trade balance
         if m == "trade_balance" and _not_trade_balance(tok):
             m = "other"

@@ -89,7 +89,7 @@ def _finish(p: _Prepared, parsed: dict[int, object]) -> ArticleResult:
     text = doc.text
     state = ArticleState(published=doc.published, main=main_country(p.entities), ranking=country_ranking(p.entities),
                          mentions=dict(Counter(e.code for e in p.entities if e.kind != "group")),
-                         fiscal=_fiscal(text))
+                         fiscal=_fiscal(text), no_trade=not _TRADE_WORDS.search(text))
     claims = []
     events = []
     for i, s in enumerate(p.sentences):
@@ -117,6 +117,7 @@ def _finish(p: _Prepared, parsed: dict[int, object]) -> ArticleResult:
 
 
 _FISCAL = re.compile(r"\b(?:budget|fiscal|federal|government) (?:deficit|shortfall|surplus)", re.I)
+_TRADE_WORDS = re.compile(r"\b(?:trade|trading|exports?|imports?|merchandise)\b", re.I)
 _TRADE_BALANCE = re.compile(r"\b(?:trade|merchandise|current account) (?:deficit|surplus|balance|gap)", re.I)
 
 
