@@ -58,7 +58,7 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
         if span is None:
             continue
         ftok = _figure_token(span)
-        if fig.kind == "count" and fig.unit != "persons":
+        if fig.kind == "count" and fig.unit not in ("persons", "tonnes", "barrels_per_day", "barrels"):
             continue
         if _conditional(ftok):
             continue  # "if you owe the bank $1 million": a hypothetical, not a figure of record
@@ -84,13 +84,13 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
                 continue
             if fig.kind in ("money", "scaled") and is_change(ftok, lex):
                 continue
-            if fig.kind == "count" and measure != "deployment":
+            if fig.kind == "count" and measure not in ("deployment", "exports"):
                 continue
             rel = relative_to_party(ctx.text, fig, parties, ctx.start)
             holder, counterpart = holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_holder)
             if measure == "deployment" and fig.kind != "count":
                 continue
-            if fig.kind == "count":
+            if fig.kind == "count" and measure == "deployment":
                 inside = [e for e in ctx.entities if fig.start <= e.start - ctx.start < fig.end and e.code]
                 if inside:
                     holder = inside[0].code  # "30,000 Cuban troops"

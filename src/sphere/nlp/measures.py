@@ -55,6 +55,12 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
         for h in hits:
             if cues.get(h.lower_) == "tariff":
                 return "tariff", h  # "a 25 percent tariff on $34 billion of imports": the goods hit
+    if fig.kind == "count" and fig.unit in ("tonnes", "barrels_per_day", "barrels"):
+        # "Thailand exported 1,120 tonnes of tin": volumes of trade, only with an export or import word
+        for t in doc[max(0, ftok.i - 8):ftok.i + 8]:
+            if t.lower_.startswith(("export", "import", "shipment", "ship")) and t.i not in named:
+                return "exports", t
+        return None, None
     if fig.kind == "count":
         # troops and police are deployed; workers and people are only counted
         window = {t.lower_ for t in doc[max(0, ftok.i - 12):ftok.i + 8]}
