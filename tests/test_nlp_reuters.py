@@ -4,10 +4,10 @@ behind the development scores, pinned on stories outside the annotated set."""
 from __future__ import annotations
 
 import pytest
+from tests.conftest import shared_path
 
 from sphere.nlp.pipeline import extract_documents
 from sphere.sources import read_inputs
-from tests.conftest import shared_path
 
 STORIES = {
     "reut2-007.sgm": ["reuters-7029", "reuters-7087"],
