@@ -23,6 +23,16 @@ def relations_action(tok: Token, lex: dict) -> str | None:
     return None
 
 
+def obligation_action(tok: Token, lex: dict) -> str | None:
+    """"Washington declared that China must drop barriers": a demand (REQUEST) on the clause's subject."""
+    if tok.lower_ not in lex["speech_verbs"]:
+        return None
+    for c in tok.children:
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in lex["obligation_aux"] for a in c.children):
+            return "REQUEST"
+    return None
+
+
 def inquiry_action(tok: Token, lex: dict) -> str | None:
     """"launched an anti-subsidy investigation" (ACCUSE); "would take all necessary measures" (THREATEN)."""
     objs = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
@@ -74,6 +84,8 @@ def refine_action(tok: Token, action: str, lex: dict, low: str) -> str | None:
                 return gated_action
         if action in ("SANCTION", "MOBILIZE"):
             return None
+    if tok.lower_ in lex["supply_verbs"] and objs & set(lex["supply_objects"]) and not objs & set(lex["needs_object"]["MOBILIZE"]):
+        return "AID"  # "send arms to Pakistan", "provided food aid"
     if tok.lower_ in lex["finance_verbs"]:
         direct_nouns = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
         if direct_nouns & set(lex["finance_objects"]):

@@ -157,6 +157,19 @@ def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: Sentence
         for c in verb.children:
             if c.i != tok.i and c.dep_ in ("dative", "dobj", "iobj"):
                 add(c)
+    if not found and action in ("AGREE", "REQUEST", "REJECT", "SUPPORT"):
+        for c in tok.children:  # "agreed to provide aid for Romania", "willing to help defend Saudi Arabia"
+            if c.dep_ == "xcomp":
+                for t in c.subtree:
+                    if t.i in by_token and by_token[t.i].code != actor and by_token[t.i].code not in found:
+                        found.append(by_token[t.i].code)
+                        break
+    if not found and action == "REQUEST":
+        for c in tok.children:  # "demanded that the US cancel plans": the one asked is the clause's subject
+            if c.dep_ == "ccomp":
+                for g in c.children:
+                    if g.dep_ in ("nsubj", "nsubjpass"):
+                        add(g)
     if action == "CONSULT":
         found = [c for c in found if not _at_location(tok, c, by_token)]
     others = {p.code for p in by_token.values()} - {actor}

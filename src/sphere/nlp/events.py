@@ -22,6 +22,7 @@ from sphere.nlp.event_actions import (
     is_hypothetical,
     is_reported,
     membership_change,
+    obligation_action,
     phrasal_action,
     refine_action,
     relations_action,
@@ -51,6 +52,7 @@ def trigger_words() -> set[str]:
     for verbs in lex["relations_verbs"].values():
         words.update(verbs)
     words.update(lex["inquiry_verbs"])
+    words.update(("must", "should"))  # "X said Y must ...": a demand
     words.update(lex["measures_verbs"])
     for phrase in lex["phrasal"]:
         words.add(phrase.split()[0])
@@ -75,11 +77,14 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
     inner_done: set[int] = set()
     low = ctx.text.lower()
     for tok in doc:
-        action = relations_action(tok, lex) or inquiry_action(tok, lex) or phrasal_action(tok, lex) or idx.get(tok.lower_)
+        action = (relations_action(tok, lex) or inquiry_action(tok, lex) or obligation_action(tok, lex)
+                  or phrasal_action(tok, lex) or idx.get(tok.lower_))
         if action is None:
             continue
         if tok.pos_ not in ("VERB", "AUX") and tok.lower_ not in lex["noun_triggers"]:
             continue
+        if tok.lower_ in ("willing", "ready", "prepared") and not any(c.dep_ == "xcomp" for c in tok.children):
+            continue  # "ready to send troops" promises; "ready" alone does not
         if tok.i in inner_done:
             continue
         inner = [c for c in tok.children if c.dep_ == "xcomp" and (idx.get(c.lower_) or phrasal_action(c, lex))]
