@@ -83,3 +83,13 @@ def test_score_counts_spurious_and_misses():
     assert (r.scores["claims"].hits, r.scores["claims"].pred, r.scores["claims"].gold) == (0, 1, 1)
     assert r.scores["claims_relaxed"].hits == 1
     assert len(r.misses) == 1 and len(r.spurious) == 2
+
+
+def test_plover_gold_standard_records_floor():
+    """The PLOVER manual's coded sentences: a second, general measure of event coding (floor only goes up)."""
+    from sphere.evaluate.plover import score_gsr
+
+    score = score_gsr(shared_path("refdata", "events", "plover_gold_standard_records_cameo.txt"))
+    floor = json.loads(BASELINE.read_text())["plover_gsr_found"]
+    assert score.records == 322
+    assert score.found >= floor
