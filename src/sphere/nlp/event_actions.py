@@ -69,7 +69,9 @@ def refine_action(tok: Token, action: str, lex: dict, low: str) -> str | None:
     if action == "SANCTION" and objs & set(lex["stop_paying"]):
         return "REJECT"  # "suspended interest payments": stopping payments to a lender (SCHEMA.md)
     if tok.lower_ in lex["easing_verbs"] and direct_objs & set(lex["tariff_objects"]):
-        return "CONCEDE"  # "cut the tariff on Sri Lankan goods", "suspended the duties": easing, not sanctioning
+        # lifting or cutting tariffs and sanctions has immediate effect (RETREAT, CAMEO 085);
+        # easing them or granting exemptions is a concession (CONCEDE, SCHEMA.md)
+        return "CONCEDE" if tok.lower_.startswith(("ease", "eas", "exempt", "waive")) else "RETREAT"
     if tok.lower_ in lex["weak_sanction_verbs"] and action == "SANCTION" or (
             tok.lower_ in lex["weak_sanction_verbs"] and tok.lower_ in lex["object_gated"]):
         if objs & set(lex["tariff_objects"]):

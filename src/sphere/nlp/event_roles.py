@@ -157,7 +157,7 @@ def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: Sentence
         for c in verb.children:
             if c.i != tok.i and c.dep_ in ("dative", "dobj", "iobj"):
                 add(c)
-    if not found and action in ("AGREE", "REQUEST", "REJECT", "SUPPORT"):
+    if not found and action in ("AGREE", "REQUEST", "REJECT", "SUPPORT", "THREATEN"):
         for c in tok.children:  # "agreed to provide aid for Romania", "willing to help defend Saudi Arabia"
             if c.dep_ == "xcomp":
                 for t in c.subtree:
