@@ -67,18 +67,8 @@ def attach_claims(session: Session, *, rows: list[dict]) -> set[int]:
             "key": key, "value": f[1], "value_min": f[1], "value_max": f[1], "n_stories": 0, "n_mentions": 0,
             "n_outlets": 0, **{c: f[2][0][c] for c in ("measure", "holder", "counterpart", "unit", "year", "relative_to")},
         } for key, f in created]
-        table = ClaimFact.__table__
-        ids = session.connection().scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), values)
-        for (_, f), fact_id in zip(created, ids, strict=True):
-            f[0] = fact_id
-    touched = set()
-    for fs in facts.values():
-        for fact_id, _, members in fs:
-            for row in members:
-                row["fact_id"] = fact_id
-            if members:
-                touched.add(fact_id)
-    return touched
+        _insert_facts(session, ClaimFact.__table__, created, values)
+    return _link(facts)
 
 
 def attach_events(session: Session, *, rows: list[dict]) -> set[int]:
@@ -107,11 +97,20 @@ def attach_events(session: Session, *, rows: list[dict]) -> set[int]:
             "key": key, "actor": f[2][0]["actor"], "action": f[2][0]["action"], "target": f[2][0]["target"],
             "day": f[1], "date_min": f[1], "date_max": f[1], "n_stories": 0, "n_mentions": 0, "n_outlets": 0,
         } for key, f in created]
-        table = EventFact.__table__
-        ids = session.connection().scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), values)
-        for (_, f), fact_id in zip(created, ids, strict=True):
-            f[0] = fact_id
-    touched = set()
+        _insert_facts(session, EventFact.__table__, created, values)
+    return _link(facts)
+
+
+def _insert_facts(session: Session, table, created: list, values: list[dict]) -> None:
+    """Insert new facts in one statement and give each pending fact its id."""
+    ids = session.connection().scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), values)
+    for (_, f), fact_id in zip(created, ids, strict=True):
+        f[0] = fact_id
+
+
+def _link(facts: dict) -> set[int]:
+    """Point every member row at its fact; returns the facts that gained members."""
+    touched: set[int] = set()
     for fs in facts.values():
         for fact_id, _, members in fs:
             for row in members:
