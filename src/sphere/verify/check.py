@@ -21,7 +21,7 @@ from datetime import date
 from sphere.models import Claim
 from sphere.refdata.load import ReferenceData, RefValue
 from sphere.verify import rules
-from sphere.verify.model import Coverage, Verdict, VerdictKind
+from sphere.verify.model import Coverage, Verdict, VerdictKind, claim_fields
 
 MONEY = {"debt", "investment", "fdi", "exports", "trade", "trade_balance", "gdp"}
 COUNTRY = 3  # ISO3 codes have three letters; group codes (BRICS, EU) do not count as countries
@@ -151,19 +151,7 @@ def source_differs(article_source: str | None, checked: str) -> bool | None:
 
 def verify_claim(claim: Claim, *, published: date | None, ref: ReferenceData) -> Verdict:
     """The verdict on one claim; never raises for a claim sphere cannot check (that is `unverifiable`)."""
-    base = dict(
-        measure=claim.measure,
-        holder=claim.holder,
-        counterpart=claim.counterpart,
-        relative_to=claim.relative_to,
-        value=claim.value,
-        unit=claim.unit,
-        approx=claim.approx,
-        claim_year=claim.year,
-        evidence=claim.evidence,
-        article_source=claim.source,
-        snapshot_version=ref.version,
-    )
+    base = dict(**claim_fields(claim), snapshot_version=ref.version)
 
     def unverifiable(reason: str, **extra: object) -> Verdict:
         return Verdict(verdict="unverifiable", reason=reason, **base, **extra)  # type: ignore[arg-type]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
@@ -72,3 +72,37 @@ def _money(value: float, unit: str) -> str:
         scale, word = (1e9, "bn") if abs(value) >= 1e9 else (1e6, "m")
         return f"${value / scale:,.2f} {word}"
     return f"{value:,.0f} {unit}"
+
+
+class ClaimLike(Protocol):
+    """What a verdict reads from a claim: a `Claim` or a stored claim row (same attribute names)."""
+
+    @property
+    def measure(self) -> str: ...
+    @property
+    def holder(self) -> str | None: ...
+    @property
+    def counterpart(self) -> str | None: ...
+    @property
+    def relative_to(self) -> str | None: ...
+    @property
+    def value(self) -> float: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def approx(self) -> str: ...
+    @property
+    def year(self) -> int | None: ...
+    @property
+    def evidence(self) -> str: ...
+    @property
+    def source(self) -> str | None: ...
+
+
+def claim_fields(claim: ClaimLike) -> dict:
+    """The fields a verdict repeats from its claim."""
+    return {
+        "measure": claim.measure, "holder": claim.holder, "counterpart": claim.counterpart,
+        "relative_to": claim.relative_to, "value": claim.value, "unit": claim.unit, "approx": claim.approx,
+        "claim_year": claim.year, "evidence": claim.evidence, "article_source": claim.source,
+    }

@@ -15,7 +15,7 @@ from sphere.refdata.load import ReferenceData, load_reference
 from sphere.refdata.tables import ClaimVerdictRow
 from sphere.store.schema import Article, ClaimRow
 from sphere.verify.check import verify_claim
-from sphere.verify.model import Verdict
+from sphere.verify.model import Verdict, claim_fields
 
 VERDICT_COLUMNS = (
     "verdict",
@@ -115,16 +115,7 @@ def verify_store(session: Session, *, ref: ReferenceData | None = None) -> int:
 def as_verdict(row: ClaimVerdictRow, claim: ClaimRow) -> Verdict:
     """A stored verdict as the public `Verdict` model (without the component rows)."""
     return Verdict(
-        measure=claim.measure,
-        holder=claim.holder,
-        counterpart=claim.counterpart,
-        relative_to=claim.relative_to,
-        value=claim.value,
-        unit=claim.unit,
-        approx=claim.approx,
-        claim_year=claim.year,
-        evidence=claim.evidence,
-        article_source=claim.source,
+        **claim_fields(claim),
         snapshot_version=row.snapshot_version,
         **{c: getattr(row, c) for c in VERDICT_COLUMNS},
     )
