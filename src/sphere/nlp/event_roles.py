@@ -17,7 +17,7 @@ from sphere.nlp.syntax import PRONOUNS, Party, subject_of
 _TARGET_PREPS = {"with", "to", "on", "against", "from", "for", "toward", "towards", "into", "of", "in", "at"}
 
 
-def _resolve_token(tok: Token, by_token: dict[int, Party], ctx: SentenceContext, *, coref: bool = True) -> str | None:
+def resolve_party(tok: Token, by_token: dict[int, Party], ctx: SentenceContext, *, coref: bool = True) -> str | None:
     """A country/group code for the phrase headed by `tok`: the mention it is, one that qualifies it
     ("the Chinese government", "Canada's Department of Finance"), or, for actors, a pronoun's referent."""
     if tok.i in by_token:
@@ -26,7 +26,7 @@ def _resolve_token(tok: Token, by_token: dict[int, Party], ctx: SentenceContext,
         for c in tok.children:  # "thousands of Kenyans"
             if c.dep_ == "prep" and c.lower_ == "of":
                 for g in c.children:
-                    code = _resolve_token(g, by_token, ctx, coref=False)
+                    code = resolve_party(g, by_token, ctx, coref=False)
                     if code:
                         return code
     for dep in (("compound", "flat", "amod", "nmod", "nummod"), ("poss",), ("appos",)):
@@ -47,7 +47,7 @@ def _resolve_token(tok: Token, by_token: dict[int, Party], ctx: SentenceContext,
         root = tok.sent.root
         for c in root.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i:
-                code = _resolve_token(c, by_token, ctx, coref=False)
+                code = resolve_party(c, by_token, ctx, coref=False)
                 if code:
                     return code
         return ctx.state.last_actor or ctx.state.topic or ctx.state.main
@@ -66,7 +66,7 @@ def _person_referent(tok: Token, by_token: dict[int, Party], ctx: SentenceContex
     root = tok.sent.root
     for c in root.children:
         if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and c.i != tok.i:
-            code = _resolve_token(c, by_token, ctx, coref=False)
+            code = resolve_party(c, by_token, ctx, coref=False)
             if code:
                 return code
     return ctx.state.last_person or ctx.state.topic or ctx.state.main
@@ -80,7 +80,7 @@ def actors_of(tok: Token, by_token: dict[int, Party], ctx: SentenceContext) -> l
         verb = tok.head.head
         for c in verb.children:
             if c.dep_ == "dobj":
-                code = _resolve_token(c, by_token, ctx, coref=False)
+                code = resolve_party(c, by_token, ctx, coref=False)
                 return [code] if code else []
     subj = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
     if subj is None and tok.pos_ != "VERB":
@@ -98,7 +98,7 @@ def actors_of(tok: Token, by_token: dict[int, Party], ctx: SentenceContext) -> l
         for c in tok.children:
             if c.dep_ == "agent":
                 for g in c.children:
-                    code = _resolve_token(g, by_token, ctx)
+                    code = resolve_party(g, by_token, ctx)
                     return [code] if code else []
         if tok.lower_ in ("talks", "meeting", "discussions", "summit") and ctx.state.topic:
             return [ctx.state.topic]
@@ -107,7 +107,7 @@ def actors_of(tok: Token, by_token: dict[int, Party], ctx: SentenceContext) -> l
         return list(ctx.state.last_pair)  # "the two signed agreements": the pair last seen together
     out = []
     for t in [subj] + [c for c in subj.children if c.dep_ == "conj"]:
-        code = _resolve_token(t, by_token, ctx)
+        code = resolve_party(t, by_token, ctx)
         if code and code not in out:
             out.append(code)
     return out
@@ -120,7 +120,7 @@ def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: Sentence
     found: list[str] = []
 
     def add(t: Token) -> None:
-        code = _resolve_token(t, by_token, ctx, coref=False)
+        code = resolve_party(t, by_token, ctx, coref=False)
         if code and code != actor and code not in found:
             found.append(code)
         for c in t.children:

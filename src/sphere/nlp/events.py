@@ -28,7 +28,7 @@ from sphere.nlp.event_actions import (
     relations_action,
     threat_mode,
 )
-from sphere.nlp.event_roles import actors_of, is_group, targets_of
+from sphere.nlp.event_roles import actors_of, is_group, resolve_party, targets_of
 from sphere.nlp.lexicon import load
 from sphere.nlp.syntax import Party, is_negated, party_for, span_for
 
@@ -119,8 +119,14 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             action = "COOPERATE"
         if action == "COOPERATE" and tok.lower_ in lex["finance_verbs"] and set(actors) & set(lex["multilateral_lenders"]):
             action = "AID"  # official lenders' loans are aid-like (SCHEMA.md)
-        pairs = [(a, t) for a in actors for t in targets_of(tok, by_token, a, ctx, action, lex)]
-        if not pairs and len(actors) >= 2 and action in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT"):
+        if obligation_action(tok, lex):
+            # "Baker said Brazil should come up with a plan": the one obliged is the clause's subject
+            obliged = [g for c in tok.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+            codes = [c for g in obliged if (c := resolve_party(g, by_token, ctx, coref=False))]
+            pairs = [(a, c) for a in actors for c in codes if c != a]
+        else:
+            pairs = [(a, t) for a in actors for t in targets_of(tok, by_token, a, ctx, action, lex)]
+        if not pairs and len(actors) >= 2 and action in ("AGREE", "CONSULT", "SUPPORT") and membership is None:
             pairs = [(a, b) for a in actors for b in actors if a != b]  # "Russia and China pledged a partnership"
         for actor, target in pairs:
             key = (actor, action, target)

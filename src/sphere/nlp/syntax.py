@@ -95,7 +95,7 @@ def dep_distance(a: Token, b: Token) -> int:
 
 def is_negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children) or any(
-        c.dep_ == "neg" for c in tok.head.children if tok.dep_ in ("xcomp", "aux") and tok.head.i != tok.i
+        c.dep_ == "neg" for c in tok.head.children if tok.dep_ in ("xcomp", "aux", "acomp") and tok.head.i != tok.i
     )
 
 
