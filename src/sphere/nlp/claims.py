@@ -53,7 +53,11 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
     source = attributed_source(ctx.text)
     named = named_tokens(doc, ctx)  # "Federal Reserve", "World Trade Organization": names, not cue words
     prev_holder: str | None = None
+    if _EARNINGS_TABLE.search(ctx.text):
+        return  # "Shr 14.58p vs 7.86p ... Net 68.6 mln vs ...": a company's results table
     for fig in ctx.figures:
+        if fig.kind == "scaled" and _OTHER_UNIT.match(ctx.text[fig.end:fig.end + 20]):
+            continue  # "82.9 mln lbs", "1.9 mln tonnes": not money, whatever the article's currency
         span = span_for(doc, fig.start, fig.end)
         if span is None:
             continue
@@ -143,6 +147,12 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             ctx.state.last_modality = claim.modality
         prev_holder = holder
         yield claim
+
+
+_EARNINGS_TABLE = re.compile(r"\b(?:Shr|Shrs|Revs|Oper net|Net|Qtr|Avg shrs)\b[^.]{0,80}\bvs\b")
+_OTHER_UNIT = re.compile(r"\s*(?:lbs|lb|tonnes?|tons?|barrels?|bushels?|ounces?|oz|shares?|acres?|hectares?|kg|kilos?|"
+                         r"kilograms?|litres?|liters?|gallons?|bales?|bags?|units?|vehicles?|cars?|passengers?|people|"
+                         r"copies|cubic|metric|head|cattle|pigs|tourists|visitors|households)\b", re.IGNORECASE)
 
 
 def _conditional(ftok: Token) -> bool:
