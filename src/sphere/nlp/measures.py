@@ -74,6 +74,8 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
         m = cues.get(tok.lower_)
         if m is None or tok.i in named:
             continue
+        if tok.i > 0 and tok.pos_ == "PROPN" and tok.text[:1].isupper():
+            continue  # "Petroleum Exporting Countries", "Trade Representative": part of a name
         if tok.lower_ == "earnings" and not any(c.lower_.startswith("export") for c in tok.children):
             continue  # "export earnings" are a country's; "net earnings" a company's
         if tok.dep_ == "compound" and tok.head.lower_ in cues and tok.head.i != ftok.i:
