@@ -114,7 +114,11 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
     used = {holder, counterpart, rel}
     leftovers = sorted((p for p in cands if p.code not in used), key=lambda p: (not in_frame(p), near(p)))
     if holder is None:
-        if measure == "exports" and imports and leftovers or measure in ("investment", "fdi", "aid", "tariff", "sanction_value") and leftovers and not counterpart:
+        demonyms_only = all(p.entity is not None and p.entity.kind == "demonym" for p in leftovers)
+        if measure in ("tariff", "sanction_value") and leftovers and not counterpart and demonyms_only:
+            counterpart = leftovers.pop(0).code  # "tariffs on 300 mln dlrs of Japanese goods": the maker is hit
+        elif (measure == "exports" and imports and leftovers) or (
+                measure in ("investment", "fdi", "aid", "tariff", "sanction_value") and leftovers and not counterpart):
             holder = leftovers.pop(0).code
         elif measure not in ("investment", "fdi", "aid", "tariff", "sanction_value") and _topic_may_hold(ftok, cue, ctx, parties):
             holder = ctx.state.topic or ctx.state.main

@@ -66,6 +66,13 @@ def refine_action(tok: Token, action: str, lex: dict, low: str) -> str | None:
         if met and all(m.pos_ not in ("PROPN",) and not any(g.pos_ in ("PROPN", "ADJ") for g in m.children) for m in met):
             return None  # "to meet demand"
     direct_objs = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+    if tok.lower_.startswith("declin") and direct_objs & {"comment", "comments", "comment."}:
+        return None  # "declined comment": no refusal of anyone
+    if tok.lower_ == "asked" and tok.i == tok.sent.start:
+        return None  # "Asked if ..., Baldrige said": a reporter's question
+    if objs & set(lex["tariff_objects"]) and objs & {"cuts", "cut", "reductions", "reduction", "lowering",
+                                                     "removal", "elimination", "exemption", "exemptions"}:
+        return "RETREAT"  # "announced plans for import tariff cuts"
     if action == "SANCTION" and objs & set(lex["stop_paying"]):
         return "REJECT"  # "suspended interest payments": stopping payments to a lender (SCHEMA.md)
     if tok.lower_ in lex["easing_verbs"] and direct_objs & set(lex["tariff_objects"]):

@@ -173,7 +173,7 @@ def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: Sentence
     if action == "CONSULT":
         found = [c for c in found if not _at_location(tok, c, by_token)]
     others = {p.code for p in by_token.values()} - {actor}
-    if not found and action in lex["no_target_fallback"] and not others:
+    if not found and action in lex["no_target_fallback"] and not others and not tok.lower_.startswith("warn"):
         other = ctx.state.other_party(actor)
         if other and ctx.state.mentions.get(other, 0) >= 2:  # only a party the article keeps returning to
             found.append(other)
