@@ -78,7 +78,7 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
     frame = {t.i for t in ancestors(ftok)} | ({t.i for t in ancestors(cue)} if cue is not None else set())
     if cue is not None and cue.pos_ in ("NOUN", "PROPN"):
         frame |= {t.i for t in cue.subtree if t.i not in frame and t.dep_ in ("prep", "pobj", "compound", "amod", "poss")}
-    cands = [p for p in parties if p.code != rel]
+    cands = [_relative_clause_subject(p, frame) for p in parties if p.code != rel]
     anchor = cue if cue is not None else ftok
 
     def in_frame(p: Party) -> bool:
@@ -104,7 +104,8 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
     pron = _clause_pronoun(ftok, cue)
     if pron is not None and (not holder_c or min(holder_c)[0] > dep_distance(pron, anchor)):
         # "it" is the previous claim's holder, or the topic when the article keeps to one country
-        holder = prev_holder or (ctx.state.topic or ctx.state.main if _topic_may_hold(ftok, cue, ctx, parties) else None)
+        holder = (_reporting_subject(pron, parties) or prev_holder
+                  or (ctx.state.topic or ctx.state.main if _topic_may_hold(ftok, cue, ctx, parties) else None))
     counterpart = min((c for c in counter_c if c[1] != holder), default=(0, None))[1]
     for p in sorted(free, key=near):
         if holder is None and p.code != counterpart:
@@ -114,9 +115,13 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
     used = {holder, counterpart, rel}
     leftovers = sorted((p for p in cands if p.code not in used), key=lambda p: (not in_frame(p), near(p)))
     if holder is None:
-        demonyms_only = all(p.entity is not None and p.entity.kind == "demonym" for p in leftovers)
-        if measure in ("tariff", "sanction_value") and leftovers and not counterpart and demonyms_only:
-            counterpart = leftovers.pop(0).code  # "tariffs on 300 mln dlrs of Japanese goods": the maker is hit
+        makers = [p for p in leftovers if p.entity is not None and p.entity.kind == "demonym"]
+        if measure in ("tariff", "sanction_value") and makers and not counterpart:
+            # "tariffs on 300 mln dlrs of Japanese goods": the goods' maker is hit, any other party imposes
+            counterpart = makers[0].code
+            leftovers = [p for p in leftovers if p.code != counterpart]
+            if leftovers:
+                holder = leftovers.pop(0).code
         elif (measure == "exports" and imports and leftovers) or (
                 measure in ("investment", "fdi", "aid", "tariff", "sanction_value") and leftovers and not counterpart):
             holder = leftovers.pop(0).code
@@ -154,6 +159,31 @@ def _topic_may_hold(ftok: Token, cue: Token | None, ctx: SentenceContext, partie
                         return False
                 break
     return ctx.state.mentions.get(topic, 0) >= 2
+
+
+_SPEECH = {"said", "says", "say", "announced", "told", "stated", "declared", "added", "warned", "confirmed"}
+
+
+def _reporting_subject(pron: Token, parties: list[Party]) -> str | None:
+    """"The U.S. has said it will impose tariffs": "it" is the one who said so."""
+    verb = pron.head
+    if verb.dep_ == "ccomp" and verb.head.lower_ in _SPEECH:
+        for c in verb.head.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                for p in parties:
+                    if p.token.i == c.i or p.np_head.i == c.i:
+                        return p.code
+    return None
+
+
+def _relative_clause_subject(p: Party, frame: set[int]) -> Party:
+    """"the U.S. measures, which will impose tariffs": a noun a relative clause hangs from is its subject."""
+    if p.entity is not None and p.entity.kind == "demonym":
+        return p  # "unfair Chinese trade practices, which ...": a demonym qualifies, it does not act
+    for t in p.np_head.children:
+        if t.dep_ == "relcl" and t.i in frame:
+            return Party(p.code, p.entity, p.token, p.np_head, "subj", t, p.modifier)
+    return p
 
 
 def _clause_pronoun(ftok: Token, cue: Token | None) -> Token | None:

@@ -93,7 +93,10 @@ def actors_of(tok: Token, by_token: dict[int, Party], ctx: SentenceContext) -> l
                 if v.pos_ in ("VERB", "AUX"):
                     break
                 v = v.head
-            subj = subject_of(v) if v.pos_ in ("VERB", "AUX") else None
+            undergoes = ("face", "faces", "faced", "facing", "avoid", "avoided", "avert", "averted", "fear", "fears",
+                         "feared", "escape", "escaped", "risk", "risks")
+            # "Tokyo faces a deadline for the imposition of tariffs": Tokyo undergoes it, does not impose it
+            subj = subject_of(v) if v.pos_ in ("VERB", "AUX") and v.lower_ not in undergoes else None
     if subj is None:
         for c in tok.children:
             if c.dep_ == "agent":

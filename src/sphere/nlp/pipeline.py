@@ -102,7 +102,10 @@ def _finish(p: _Prepared, parsed: dict[int, object]) -> ArticleResult:
             covered = {(e.actor, e.target) for e in said}
             events.extend(said)
             # a tariff figure is an event too, unless a verb in the sentence already coded that pair
-            events.extend(e for e in events_from_claims(new_claims, ctx) if (e.actor, e.target) not in covered)
+            for e in events_from_claims(new_claims, ctx):
+                if (e.actor, e.target) not in covered:
+                    covered.add((e.actor, e.target))
+                    events.append(e)
             _update_topic(ctx)
         else:
             _update_topic_unparsed(p.by_sentence[i], s, state)
