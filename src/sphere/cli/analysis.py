@@ -162,20 +162,24 @@ def show_card(card, card_since: int | None = None) -> None:  # type: ignore[no-u
             out.print(f"  {c.published} {c.verdict.summary()}", highlight=False)
 
 
+# Options shared by the analysis commands.
+AsOf = Annotated[str | None, typer.Option(help="Date for memberships and the tilt (YYYY-MM-DD).")]
+Format = Annotated[str, typer.Option("--format", "-f", help="text or json.")]
+Plot = Annotated[Path | None, typer.Option(help="Write a chart to this .png or .svg file.")]
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def country(
         code: Annotated[str, typer.Argument(help="ISO3 country code, e.g. BOL.")],
-        as_of: Annotated[
-            str | None, typer.Option(help="Date for memberships and the tilt (YYYY-MM-DD).")
-        ] = None,
+        as_of: AsOf = None,
         since: Annotated[int | None, typer.Option(help="First year shown.")] = None,
         until: Annotated[int | None, typer.Option(help="Last year shown.")] = None,
         db: Annotated[
             str | None, typer.Option(help="Store with events and news claims (omit: reference data only).")
         ] = None,
-        fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
-        plot: Annotated[Path | None, typer.Option(help="Write a chart to this .png or .svg file.")] = None,
+        fmt: Format = "text",
+        plot: Plot = None,
     ) -> None:
         """China versus the United States for one country, channel by channel, with a tilt index."""
         _format(fmt)
@@ -215,11 +219,9 @@ def register(app: typer.Typer) -> None:
         region: Annotated[
             str, typer.Option(help="Region (latam, africa, asia, ...) or group (BRICS, BRI).")
         ] = "latam",
-        as_of: Annotated[
-            str | None, typer.Option(help="Date for memberships and the tilt (YYYY-MM-DD).")
-        ] = None,
-        fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
-        plot: Annotated[Path | None, typer.Option(help="Write a chart to this .png or .svg file.")] = None,
+        as_of: AsOf = None,
+        fmt: Format = "text",
+        plot: Plot = None,
     ) -> None:
         """Rank the countries of a region by their China-US tilt."""
         _format(fmt)
@@ -273,8 +275,8 @@ def register(app: typer.Typer) -> None:
         year: Annotated[
             int | None, typer.Option(help="Trade year (default: latest with data per target).")
         ] = None,
-        fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
-        plot: Annotated[Path | None, typer.Option(help="Write a chart to this .png or .svg file.")] = None,
+        fmt: Format = "text",
+        plot: Plot = None,
     ) -> None:
         """Exports at risk in each target from a tariff by the US or China."""
         _format(fmt)
