@@ -286,38 +286,30 @@ def bri(path: Path) -> list[Row]:
     return out
 
 
-def brics(path: Path) -> list[Row]:
+def _dated_members(path: Path, *, group: str, status: str, date: str) -> list[Row]:
+    """Rows of a curated membership file; `status` and `date` name its columns (they differ per file)."""
     return [
         member_row(
-            group="BRICS",
+            group=group,
             iso3=row["iso3"],
-            status=row["status"],
-            date_from=row["date_joined"],
+            status=row[status],
+            date_from=row[date],
             date_precision=row["date_precision"],
-            effective_from=effective_from(row["date_joined"], row["date_precision"]),
+            effective_from=effective_from(row[date], row["date_precision"]),
             note=row["note"],
             source_url=row["source_url"],
             source_row=str(n),
         )
         for n, row in read_rows(path)
     ]
+
+
+def brics(path: Path) -> list[Row]:
+    return _dated_members(path, group="BRICS", status="status", date="date_joined")
 
 
 def recognition(path: Path) -> list[Row]:
-    return [
-        member_row(
-            group="PRC_RECOGNITION",
-            iso3=row["iso3"],
-            status=row["recognises"],
-            date_from=row["prc_relations_from"],
-            date_precision=row["date_precision"],
-            effective_from=effective_from(row["prc_relations_from"], row["date_precision"]),
-            note=row["note"],
-            source_url=row["source_url"],
-            source_row=str(n),
-        )
-        for n, row in read_rows(path)
-    ]
+    return _dated_members(path, group="PRC_RECOGNITION", status="recognises", date="prc_relations_from")
 
 
 BUILDERS: dict[str, Callable[[Path], list[Row]]] = {
