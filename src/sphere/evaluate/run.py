@@ -38,6 +38,8 @@ def print_report(report: Report, *, details: bool, fmt: str, console: Console) -
     if fmt == "json":
         console.print_json(json.dumps({
             "scores": {k: v.as_dict() for k, v in report.scores.items()},
+            "by_family": {f: {k: v.as_dict() for k, v in row.items()} for f, row in report.by_family.items()},
+            "family_spread": {k: report.family_spread(k) for k in ("claims", "events")},
             "by_measure": {k: v.as_dict() for k, v in report.by_label["claims"].items()},
             "by_action": {k: v.as_dict() for k, v in report.by_label["events"].items()},
             "misses": [{"id": a, "kind": k, **{x: y for x, y in m.items() if x != "evidence"}} for a, k, m in report.misses],
@@ -49,6 +51,16 @@ def print_report(report: Report, *, details: bool, fmt: str, console: Console) -
     for k, v in report.scores.items():
         t.add_row(k, f"{v.p:.3f}", f"{v.r:.3f}", f"{v.f1:.3f}", str(v.gold), str(v.pred), str(v.hits))
     console.print(t)
+    if len(report.by_family) > 1:
+        t = Table("family", "articles", "claims F1", "gold", "events F1", "gold", title="By source family (strict)")
+        counts = report.family_articles
+        for fam, row in report.by_family.items():
+            t.add_row(fam, str(counts.get(fam, 0)), f"{row['claims'].f1:.3f}", str(row["claims"].gold),
+                      f"{row['events'].f1:.3f}", str(row["events"].gold))
+        spread = {k: report.family_spread(k) for k in ("claims", "events")}
+        t.add_row("spread (best - worst, 5+ gold)", "", "" if spread["claims"] is None else f"{spread['claims']:.3f}", "",
+                  "" if spread["events"] is None else f"{spread['events']:.3f}", "")
+        console.print(t)
     for kind, label in (("claims", "measure"), ("events", "action")):
         t = Table(label, "P", "R", "F1", "gold", "pred", "hits", title=f"{kind} by {label}")
         for k, v in sorted(report.by_label[kind].items()):

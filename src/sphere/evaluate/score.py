@@ -117,6 +117,17 @@ class Report:
     misses: list[tuple[str, str, dict]] = field(default_factory=list)
     spurious: list[tuple[str, str, dict]] = field(default_factory=list)
     missing_articles: list[str] = field(default_factory=list)
+    by_family: dict[str, dict[str, KindScore]] = field(default_factory=dict)  # family -> kind -> strict score
+    family_articles: dict[str, int] = field(default_factory=dict)  # family -> number of gold articles
+
+    def family_spread(self, kind: str, min_gold: int = 5) -> float | None:
+        """Best family F1 minus the worst, over families with `min_gold` or more gold items.
+
+        The same rule as ../shared/eval/score.py --by-family: an extractor that generalizes
+        scores alike on each source family, so the spread is watched beside the total.
+        """
+        vals = [fam[kind].f1 for fam in self.by_family.values() if fam[kind].gold >= min_gold]
+        return round(max(vals) - min(vals), 3) if vals else None
 
 
 def score(gold: dict[str, dict], pred: dict[str, dict]) -> Report:
@@ -155,7 +166,25 @@ def score(gold: dict[str, dict], pred: dict[str, dict]) -> Report:
                     for item in matched_gold:
                         per[str(item.get(label_key))].hits += 1
             scores[kind if strict else kind + "_relaxed"] = total
-    return Report(scores, by_label, misses, spurious, [a for a in gold if a not in pred])
+    return Report(scores, by_label, misses, spurious, [a for a in gold if a not in pred], _by_family(gold, pred),
+                  dict(sorted(Counter(str(g.get("family")) for g in gold.values()).items())))
+
+
+def _by_family(gold: dict[str, dict], pred: dict[str, dict]) -> dict[str, dict[str, KindScore]]:
+    """Strict scores per source family (the gold lines' `family` field)."""
+    out: dict[str, dict[str, KindScore]] = {}
+    for aid, g in gold.items():
+        fam = out.setdefault(str(g.get("family")), {"claims": KindScore(), "events": KindScore()})
+        for kind, eq in (("claims", claim_eq), ("events", event_eq)):
+            gl = g.get(kind) or []
+            pl = (pred.get(aid) or {}).get(kind) or []
+            if kind == "events":
+                gl, pl = unique_events(gl), unique_events(pl)
+            h, _, _ = _match(gl, pl, eq)
+            fam[kind].hits += h
+            fam[kind].pred += len(pl)
+            fam[kind].gold += len(gl)
+    return dict(sorted(out.items()))
 
 
 def load_jsonl(path: Path) -> dict[str, dict]:
