@@ -22,6 +22,9 @@ MEASURES: tuple[str, ...] = Measure.__args__  # type: ignore[attr-defined]
 Approx = Literal["exact", "over", "under", "about", "almost"]
 Membership = Literal["join", "leave"]
 Modality = Literal["actual", "threatened", "planned"]
+# How the news means a figure (an extra field beyond SCHEMA.md, read by verification):
+# a flow of one year, a running total since a year, a stock at a date, or one deal or project.
+Period = Literal["annual", "cumulative", "stock", "deal"]
 Action = Literal[
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
     "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
@@ -82,6 +85,8 @@ class Claim(Record):
     end: int
     value_text: str = ""  # the figure as written ("$1.7 billion")
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+    period: Period | None = None  # annual flow, cumulative since `since`, stock, or a single deal; None if unknown
+    since: int | None = None  # first year of a cumulative figure ("since 2013")
 
 
 class Event(Record):
