@@ -10,6 +10,7 @@ vague expressions ("last week") give no date.
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from datetime import date, timedelta
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -45,7 +46,8 @@ def resolve_date(sentence: str, published: date | None) -> date | None:
             except ValueError:
                 return None
             if year is None and published is not None and d > published + timedelta(days=31):
-                d = date(y - 1, mon, day)
+                with suppress(ValueError):  # 29 February: the year before has none, so it is this year's
+                    d = date(y - 1, mon, day)
             return d
     if published is None:
         return None

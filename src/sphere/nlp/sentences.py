@@ -25,6 +25,7 @@ _ABBREV = {
 }
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)|\n\s*\n|\n(?=\s*[A-Z\"“‘(])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.+[\"”’')\]]*$")
+_WORD_WINDOW = 200  # characters before a sentence end searched for the word it follows
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -39,9 +40,9 @@ def split_sentences(text: str) -> list[Span]:
     n = len(text)
     for m in _END.finditer(text):
         end = m.end()
-        chunk = text[start:end]
         if "." in m.group(0) and "\n" not in m.group(0):
-            before = _WORD_BEFORE.search(chunk)
+            # only the end of the chunk can hold the word: searching all of it is quadratic on adversarial text
+            before = _WORD_BEFORE.search(text, max(start, end - _WORD_WINDOW), end)
             if before:
                 word = before.group(1).lower()
                 if word in _ABBREV or (len(word) == 1 and word.isalpha()):
