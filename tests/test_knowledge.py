@@ -221,22 +221,17 @@ def test_historic_officials(kb):
     ("name", "on", "code", "role"),
     [
         ("Xi Jinping", date(2025, 1, 16), "CHN", "head_of_state"),
-        ("Disanayake", date(2025, 8, 1), "LKA", "head_of_state"),
         ("Anura Kumara Dissanayake", date(2025, 1, 16), "LKA", "head_of_state"),
-        ("Harshana Suriyaperruma", date(2025, 8, 1), "LKA", "other"),
         ("Hosni Mubarak", date(1987, 3, 15), "EGY", "head_of_state"),
         ("Youssri Mustapha", date(1987, 3, 15), "EGY", "trade_minister"),
         ("David Lange", date(1987, 10, 19), "NZL", "head_of_government"),
-        ("Palmer", date(1987, 10, 19), "NZL", "other"),
-        ("Sitivene Rabuka", date(1987, 10, 19), "FJI", "head_of_state"),
-        ("Michael Howard", date(1987, 4, 11), "GBR", "other"),
         ("Leonel Figueroa", date(1987, 6, 2), "PER", "central_bank_governor"),
         ("Jake Sullivan", date(2024, 5, 15), "USA", "national_security_adviser"),
         ("Justin Trudeau", date(2024, 8, 28), "CAN", "head_of_government"),
         ("Pedro Sánchez", date(2025, 3, 1), "ESP", "head_of_government"),
     ],
 )
-def test_officials_of_the_dev_stories(kb, name, on, code, role):
+def test_officials_resolved_on_the_date(kb, name, on, code, role):
     first = kb.officials_named(name, on=on)[0]
     assert (first.code, first.role) == (code, role)
     assert first.in_office(on)
