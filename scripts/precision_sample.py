@@ -30,7 +30,7 @@ def _stories(n_reuters: int, seed: int) -> list:
     from sphere.models import Document
     from sphere.sources import read_inputs
 
-    dev = [json.loads(line) for line in open(SHARED / "eval" / "dev.jsonl", encoding="utf-8")]
+    dev = [json.loads(line) for line in (SHARED / "eval" / "dev.jsonl").read_text(encoding="utf-8").splitlines() if line]
     dev_heads = {" ".join(d["text"].split())[:120] for d in dev}
     rng = random.Random(seed)
     sgm = sorted((SHARED / "corpora" / "reuters21578").glob("reut2-*.sgm"))
