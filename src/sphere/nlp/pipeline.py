@@ -22,7 +22,6 @@ from __future__ import annotations
 import gc
 import multiprocessing as mp
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -33,12 +32,13 @@ from sphere import __version__
 from sphere.errors import InputError
 from sphere.models import ArticleResult, Document, Entity
 from sphere.nlp.claims import cue_words, extract_claims
-from sphere.nlp.context import ArticleState, SentenceContext
-from sphere.nlp.entities import country_ranking, find_entities, gazetteer, main_country
+from sphere.nlp.context import SentenceContext
+from sphere.nlp.entities import find_entities, gazetteer
 from sphere.nlp.events import events_from_claims, extract_events, trigger_words
 from sphere.nlp.figures import Figure, find_figures
 from sphere.nlp.model import load_model
 from sphere.nlp.quotes import extract_quotes
+from sphere.nlp.resolve import SentenceFacts, after_sentence, lead_party, start_article
 from sphere.nlp.sentences import Span, split_sentences
 from sphere.nlp.syntax import span_for
 
@@ -101,9 +101,7 @@ def selection_counts(docs: Iterable[Document]) -> tuple[int, int]:
 def _finish(p: _Prepared, parsed: dict[int, object]) -> ArticleResult:
     doc = p.doc
     text = doc.text
-    state = ArticleState(published=doc.published, main=main_country(p.entities), ranking=country_ranking(p.entities),
-                         mentions=dict(Counter(e.code for e in p.entities if e.kind != "group")),
-                         fiscal=_fiscal(text), no_trade=not _TRADE_WORDS.search(text))
+    state = start_article(text, doc.published, p.entities)
     claims = []
     events = []
     for i, s in enumerate(p.sentences):
@@ -120,12 +118,11 @@ def _finish(p: _Prepared, parsed: dict[int, object]) -> ArticleResult:
                 if (e.actor, e.target) not in covered:
                     covered.add((e.actor, e.target))
                     events.append(e)
-            _update_topic(ctx)
+        officials = tuple(e.code for e in p.by_sentence[i] if e.kind == "official" and e.code)
+        if pdoc is not None:
+            after_sentence(state, SentenceFacts(subject=_subject_party(ctx), officials=officials))
         else:
-            _update_topic_unparsed(p.by_sentence[i], s, state)
-        people = [e for e in p.by_sentence[i] if e.kind == "official" and e.code]
-        if people:
-            state.last_person = people[-1].code
+            after_sentence(state, SentenceFacts(lead=lead_party(p.by_sentence[i], s.start), officials=officials))
     quotes = extract_quotes(text, p.sentences, p.entities)
     return ArticleResult(
         id=doc.id, title=doc.title, published=doc.published, url=doc.url, source=doc.source,
@@ -133,18 +130,8 @@ def _finish(p: _Prepared, parsed: dict[int, object]) -> ArticleResult:
     )
 
 
-_FISCAL = re.compile(r"\b(?:budget|fiscal|federal|government) (?:deficit|shortfall|surplus)", re.I)
-_TRADE_WORDS = re.compile(r"\b(?:trade|trading|exports?|imports?|merchandise)\b", re.I)
-_TRADE_BALANCE = re.compile(r"\b(?:trade|merchandise|current account) (?:deficit|surplus|balance|gap)", re.I)
-
-
-def _fiscal(text: str) -> bool:
-    """An article about a budget deficit that never names a trade balance."""
-    return bool(_FISCAL.search(text)) and not _TRADE_BALANCE.search(text)
-
-
-def _update_topic(ctx: SentenceContext) -> None:
-    """The subject of the main clause, when it is (or is qualified by) a country mention, becomes the topic."""
+def _subject_party(ctx: SentenceContext) -> str | None:
+    """The party that is (or qualifies) the subject of the main clause, if any: the sentence's topic."""
     spans = {}
     for e in ctx.entities:
         if e.code and e.kind in ("country", "official", "institution", "capital", "demonym"):
@@ -155,20 +142,12 @@ def _update_topic(ctx: SentenceContext) -> None:
     for tok in ctx.doc:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
             if tok.i in spans:
-                ctx.state.topic = spans[tok.i]
-                return
+                return spans[tok.i]
             for c in tok.children:
                 if c.dep_ in ("poss", "compound", "amod") and c.i in spans:
-                    ctx.state.topic = spans[c.i]
-                    return
-            return
-
-
-def _update_topic_unparsed(entities: list[Entity], s: Span, state: ArticleState) -> None:
-    for e in entities:
-        if e.kind in ("country", "official", "institution") and e.code and e.start - s.start < 30:
-            state.topic = e.code
-            return
+                    return spans[c.i]
+            return None
+    return None
 
 
 def extract_document(doc: Document) -> ArticleResult:

@@ -1,0 +1,98 @@
+"""Resolution: the one place that carries memory from sentence to sentence.
+
+Sentence extractors see one sentence. What they cannot settle alone is an unresolved slot: a
+pronoun ("it", "he"), a definite description ("the country", "the government"), a pair ("the
+two sides") or a bare figure whose holder is the story's subject. This module decides those
+from the article's memory, and it alone updates that memory after each sentence:
+
+- the article topic: the country that was last the subject of a main clause (else the most
+  mentioned country of the article);
+- the last official named (for "he", "his country"), resolved to a country for the
+  article's date by the gazetteer before it gets here;
+- the last acting party and the last pair seen together (for "it" and "the two").
+
+Everything here is plain data in, plain data out: it is tested without spaCy
+(tests/test_resolve.py). Extractors call `resolve_slot`; the pipeline calls `start_article`
+and `after_sentence`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from sphere.models import Entity
+from sphere.nlp.context import ArticleState
+from sphere.nlp.entities import country_ranking, main_country
+
+Slot = Literal["it", "the_country", "person", "the_two"]
+"""Kinds of unresolved slot: a neuter pronoun or the last actor ("it", "its"); a definite
+description of a country ("the country", "the government", "the nation"); a person ("he",
+"she", "the minister"); a pair ("the two", "both sides")."""
+
+_FISCAL = re.compile(r"\b(?:budget|fiscal|federal|government) (?:deficit|shortfall|surplus)", re.I)
+_TRADE_WORDS = re.compile(r"\b(?:trade|trading|exports?|imports?|merchandise)\b", re.I)
+_TRADE_BALANCE = re.compile(r"\b(?:trade|merchandise|current account) (?:deficit|surplus|balance|gap)", re.I)
+
+
+@dataclass(frozen=True)
+class SentenceFacts:
+    """What the pipeline learnt from one sentence, for the memory to take in.
+
+    `subject` is the code of the main clause's subject when it is (or is qualified by) a party;
+    `lead` is the first party named near the start of a sentence that was not parsed;
+    `officials` are the countries of the officials named, in order.
+    """
+
+    subject: str | None = None
+    lead: str | None = None
+    officials: tuple[str, ...] = ()
+
+
+def start_article(text: str, published: date | None, entities: Sequence[Entity]) -> ArticleState:
+    """The memory at the start of an article: its most-mentioned countries and what it is about."""
+    listed = list(entities)
+    return ArticleState(
+        published=published,
+        main=main_country(listed),
+        ranking=country_ranking(listed),
+        mentions=dict(Counter(e.code for e in listed if e.kind != "group")),
+        fiscal=bool(_FISCAL.search(text)) and not _TRADE_BALANCE.search(text),
+        no_trade=not _TRADE_WORDS.search(text),
+    )
+
+
+def after_sentence(state: ArticleState, facts: SentenceFacts) -> None:
+    """Take in one sentence: a new topic if its subject is a party, and the last official named."""
+    if facts.subject:
+        state.topic = facts.subject
+    elif facts.lead:
+        state.topic = facts.lead
+    if facts.officials:
+        state.last_person = facts.officials[-1]
+
+
+def resolve_slot(state: ArticleState, slot: Slot) -> str | tuple[str, str] | None:
+    """The party an unresolved slot stands for, from the article's memory (None when unknown)."""
+    if slot == "it":
+        return state.last_actor or state.topic or state.main
+    if slot == "the_country":
+        return state.topic or state.main
+    if slot == "person":
+        return state.last_person or state.topic or state.main
+    if slot == "the_two":
+        return state.last_pair
+    raise ValueError(f"unknown slot kind {slot!r}")
+
+
+def lead_party(entities: Iterable[Entity], sentence_start: int, window: int = 30) -> str | None:
+    """The first country, official or institution named within `window` characters of a sentence's start."""
+    for e in entities:
+        if e.kind in ("country", "official", "institution") and e.code and e.start - sentence_start < window:
+            return e.code
+    return None
+

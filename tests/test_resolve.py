@@ -1,0 +1,54 @@
+"""The resolution pass: memory across sentences, tested without spaCy (plain data in and out)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sphere.models import Entity
+from sphere.nlp.resolve import SentenceFacts, after_sentence, lead_party, resolve_slot, start_article
+
+
+def _mention(text: str, start: int, code: str, kind: str = "country") -> Entity:
+    return Entity(text=text, start=start, end=start + len(text), code=code, kind=kind, name=text)  # type: ignore[arg-type]
+
+
+TEXT = "Bolivia owes China $1.7 billion. Bolivia's budget deficit widened. China lent it more."
+MENTIONS = [_mention("Bolivia", 0, "BOL"), _mention("China", 13, "CHN"), _mention("Bolivia", 33, "BOL"),
+            _mention("China", 67, "CHN")]
+
+
+def test_start_article_ranks_countries_and_reads_the_topic_of_the_story():
+    state = start_article(TEXT, date(2025, 2, 25), MENTIONS)
+    assert (state.main, state.ranking, state.mentions) == ("BOL", ("BOL", "CHN"), {"BOL": 2, "CHN": 2})
+    assert state.fiscal is True  # a budget deficit, and no trade balance named
+    assert state.no_trade is True
+
+
+def test_slots_fall_back_from_the_most_specific_memory_to_the_article_subject():
+    state = start_article(TEXT, None, MENTIONS)
+    assert resolve_slot(state, "the_country") == "BOL"  # nothing seen yet: the most-mentioned country
+    after_sentence(state, SentenceFacts(subject="CHN"))
+    assert resolve_slot(state, "the_country") == "CHN"
+    assert resolve_slot(state, "person") == "CHN"
+    after_sentence(state, SentenceFacts(officials=("USA", "PAN")))
+    assert resolve_slot(state, "person") == "PAN"  # the last official named
+    assert resolve_slot(state, "the_country") == "CHN"  # a sentence with no party subject keeps the topic
+    state.last_actor = "USA"
+    assert resolve_slot(state, "it") == "USA"
+    assert resolve_slot(state, "the_two") is None
+    state.last_pair = ("USA", "PAN")
+    assert resolve_slot(state, "the_two") == ("USA", "PAN")
+
+
+def test_an_unparsed_sentence_gives_its_topic_by_the_party_it_opens_with():
+    state = start_article(TEXT, None, MENTIONS)
+    after_sentence(state, SentenceFacts(lead=lead_party([_mention("China", 67, "CHN")], 52)))
+    assert state.topic == "CHN"
+    assert lead_party([_mention("China", 120, "CHN")], 52) is None  # too far into the sentence
+
+
+def test_an_unknown_slot_is_an_error():
+    with pytest.raises(ValueError, match="unknown slot kind 'them'"):
+        resolve_slot(start_article("", None, []), "them")  # type: ignore[arg-type]
