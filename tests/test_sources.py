@@ -184,19 +184,27 @@ def test_jsonl_bad_lines_are_reported_and_the_file_goes_on(tmp_path):
         json.dumps(["not", "an", "object"]),
         json.dumps({"text": "Talks resumed on Thursday.", "published": "2024-05-02T08:00:00Z", "extra": 1}),
         json.dumps({"id": 7, "text": "   "}),
+        json.dumps({"id": "e", "text": "The loan was signed.", "published": "the day after"}),
+        '{"id": "f", "text": "China lent ' + "9" * 4400 + '", "n": ' + "9" * 4400 + "}",
+        json.dumps({"id": "g", "text": "China lent more.", "title": "\ud800"}),
+        json.dumps({"id": "h", "text": "The loan was signed again.", "published": "Thu, 20 Feb 2025 10:00:00 +0000"}),
     ]
     path = write(tmp_path / "mixed.jsonl", "\n".join(lines) + "\n")
     items = read(path)
     assert [(d.id, d.published) for d in items if isinstance(d, Document)] == [
         ("a", None),
+        ("d", date(1987, 2, 26)),  # day 26 cannot be a month: read as a person reads it
         ("mixed-7", date(2024, 5, 2)),
+        ("h", date(2025, 2, 20)),
     ]
     assert reasons(items) == [
         (f"{path}:2", "malformed JSON (Expecting value at column 21)"),
         (f"{path}:4", 'no "text" field'),
-        (f"{path}:5", 'unparseable date "26/02/1987" in "published"'),
         (f"{path}:6", "malformed JSON (a line must be an object, not an array)"),
         (f"{path}:8", "empty text"),
+        (f"{path}:9", 'unparseable date "the day after" in "published"'),
+        (f"{path}:10", "malformed JSON (Exceeds the limit (4300 digits) for integer string conversion: value has 4400 digits)"),
+        (f"{path}:11", "title is not valid UTF-8 text (lone surrogate at offset 0)"),
     ]
 
 

@@ -4,14 +4,18 @@
       ├── text.py           .txt and unknown text
       ├── markdown.py       .md with front matter (title, date, categories)
       ├── html.py           .html/.htm or sniffed `<html`: trafilatura
-      ├── jsonl.py          .jsonl: id, text, title, published, url, source; one error per bad line
+      ├── jsonl.py          .jsonl: id, text, title, published, url, source; one error per bad line;
+      │                     .json: an array of such records (or one record)
       ├── feed.py           .xml/.rss/.atom or sniffed: one Document per entry
       ├── reuters.py        .sgm: Reuters-21578, one Document per story with a BODY
       └── url.py            http(s): fetched with a timeout and a size cap, then one of the above
     checks.py               the checks every reader applies (decoding, binary, empty, size, English)
+    dates.py                publication dates in ISO, RFC 2822, "20 February 2025" or "2025/02/20" form
     report.py               BatchReport: the summary line at the end of a batch
 
-`read_inputs` never raises for bad input: the caller reports each `InputError` and goes on.
+`read_inputs` never raises for bad input: the caller reports each `InputError` and goes on. Each item is
+isolated: a file in a directory, a line of a JSONL file, a record of a JSON array, a story of a Reuters file
+and an entry of a feed that cannot be read costs only itself, and is named with the reason.
 """
 
 from __future__ import annotations
@@ -21,16 +25,17 @@ import re
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from sphere.config import Settings, get_settings
 from sphere.errors import InputError
 from sphere.models import Document
-from sphere.sources.base import Items
+from sphere.sources.base import Items, isolated
 from sphere.sources.checks import SNIFF_BYTES, Rejected, check_binary, decode, too_large
 from sphere.sources.feed import read_feed
 from sphere.sources.html import read_html
-from sphere.sources.jsonl import read_jsonl
+from sphere.sources.jsonl import read_json, read_jsonl
 from sphere.sources.markdown import read_markdown
 from sphere.sources.report import BatchReport
 from sphere.sources.reuters import read_reuters
@@ -41,12 +46,13 @@ __all__ = ["BatchReport", "read_inputs", "read_bytes", "sniff"]
 
 STDIN = "-"
 STDIN_ORIGIN = "<stdin>"
+_JSON_ARRAY = re.compile(rb"\[\s*(?:\{|\])")  # an array of records (or an empty one)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 EXTENSIONS: dict[str, str] = {
     ".txt": "text", ".text": "text",
     ".md": "markdown", ".markdown": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
     ".xml": "feed", ".rss": "feed", ".atom": "feed",
     ".sgm": "reuters", ".sgml": "reuters",
 }  # fmt: skip
@@ -54,7 +60,7 @@ EXTENSIONS: dict[str, str] = {
 CONTENT_TYPES: dict[str, str] = {
     "text/html": "html", "application/xhtml+xml": "html",
     "application/rss+xml": "feed", "application/atom+xml": "feed", "application/rdf+xml": "feed",
-    "application/x-ndjson": "jsonl", "application/jsonl": "jsonl",
+    "application/x-ndjson": "jsonl", "application/jsonl": "jsonl", "application/json": "json",
     "text/markdown": "markdown",
 }  # fmt: skip
 
@@ -67,51 +73,53 @@ def read_inputs(
     `published` is given to Documents that carry no date of their own."""
     settings = settings or get_settings()
     for item in inputs:
-        for result in _guarded(item, settings):
+        for result in isolated(item, partial(_read_item, item, settings)):
             if isinstance(result, Document) and result.published is None and published is not None:
                 result = result.model_copy(update={"published": published})
             yield result
 
 
-def _guarded(item: str, settings: Settings) -> Items:
-    """Read one input; an unexpected failure of a reader ends that input with an InputError, not the batch."""
-    try:
-        if item == STDIN:
-            yield from read_bytes(
-                sys.stdin.buffer.read(), stem="stdin", origin=STDIN_ORIGIN, settings=settings
-            )
-        elif _SCHEME.match(item) and not is_url(item):
-            yield InputError(item, f"unsupported URL scheme {item.split(':')[0]!r} (only http and https)")
-        elif is_url(item):
-            yield from read_url(
-                item,
-                settings=settings,
-                read_body=lambda data, ctype, final: read_bytes(
-                    data, stem=item, origin=item, settings=settings, content_type=ctype, url=final
-                ),
-            )
-        else:
-            yield from _read_path(item, settings)
-    except Exception as exc:  # a bug in a reader must not end the batch
-        yield InputError(item, f"could not be read ({type(exc).__name__}: {exc})")
+def _read_item(item: str, settings: Settings) -> Items:
+    """Read one input (stdin, URL, file or directory)."""
+    if item == STDIN:
+        yield from read_bytes(sys.stdin.buffer.read(), stem="stdin", origin=STDIN_ORIGIN, settings=settings)
+    elif _SCHEME.match(item) and not is_url(item):
+        yield InputError(item, f"unsupported URL scheme {item.split(':')[0]!r} (only http and https)")
+    elif is_url(item):
+        yield from read_url(
+            item,
+            settings=settings,
+            read_body=lambda data, ctype, final: read_bytes(
+                data, stem=item, origin=item, settings=settings, content_type=ctype, url=final
+            ),
+        )
+    else:
+        yield from _read_path(item, settings)
 
 
 def _read_path(item: str, settings: Settings) -> Items:
     path = Path(item)
     if path.is_dir():
-        files = _walk(path)
-        if not files:
+        unreadable: list[InputError] = []
+        files = _walk(path, unreadable)
+        yield from unreadable
+        if not files and not unreadable:
             yield InputError(str(path), "no files in directory")
-        for file in files:
-            yield from _read_file(file, settings)
+        for file in files:  # each file on its own: one that fails costs only itself
+            yield from isolated(str(file), partial(_read_file, file, settings))
     else:
         yield from _read_file(path, settings, origin=item)
 
 
-def _walk(root: Path) -> list[Path]:
-    """Files under `root` sorted by their path below it, hidden files and folders left out."""
+def _walk(root: Path, unreadable: list[InputError]) -> list[Path]:
+    """Files under `root` sorted by their path below it, hidden files and folders left out; a folder that
+    cannot be listed is added to `unreadable` with the reason."""
     found: list[Path] = []
-    for folder, dirs, files in os.walk(root):
+
+    def on_error(exc: OSError) -> None:
+        unreadable.append(InputError(str(exc.filename or root), _os_reason(exc)))
+
+    for folder, dirs, files in os.walk(root, onerror=on_error):
         dirs[:] = [name for name in dirs if not name.startswith(".")]
         found.extend(Path(folder, name) for name in files if not name.startswith("."))
     return sorted(found, key=lambda path: path.relative_to(root).parts)
@@ -160,6 +168,9 @@ def read_bytes(
         if kind == "jsonl":
             yield from read_jsonl(data.split(b"\n"), stem=stem, origin=origin, settings=settings)
             return
+        if kind == "json":
+            yield from read_json(data, stem=stem, origin=origin, settings=settings)
+            return
         if kind == "feed":
             yield from read_feed(data, stem=stem, origin=origin, settings=settings)
             return
@@ -206,6 +217,8 @@ def sniff(head: bytes) -> str:
         return "html"
     if start.startswith(b"{"):
         return "jsonl"
+    if _JSON_ARRAY.match(start):
+        return "json"
     if start.startswith(b"---\n") and b"\n---" in start[3:]:
         return "markdown"
     return "text"

@@ -4,6 +4,7 @@
                             bytes look like cp1252 text; else "not valid UTF-8 text (byte 0x.. at offset N)"
     check_binary(data)      NUL bytes or many control characters: "binary file, not text"
     check_text(text, ...)   "empty text", "text is 3.1 MB, over the 2 MB limit", "not English (looks like ...)"
+    check_fields(fields)    "title is not valid UTF-8 text (lone surrogate at offset 4)"
 
 Readers catch `Rejected` and yield `InputError(origin, reason)`, so the reason strings live here only.
 """
@@ -11,6 +12,7 @@ Readers catch `Rejected` and yield `InputError(origin, reason)`, so the reason s
 from __future__ import annotations
 
 import codecs
+from collections.abc import Mapping
 
 from sphere.sources.language import guess_language
 
@@ -83,6 +85,16 @@ def decode(data: bytes) -> str:
         return text
     offset = error.start + (3 if data.startswith(codecs.BOM_UTF8) else 0)
     raise Rejected(f"not valid UTF-8 text (byte 0x{data[offset]:02x} at offset {offset})")
+
+
+def check_fields(fields: Mapping[str, object]) -> None:
+    """Reject string fields (title, url, source...) that cannot be written as UTF-8: a lone surrogate."""
+    for name, value in fields.items():
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise Rejected(f"{name} is not valid UTF-8 text (lone surrogate at offset {exc.start})") from None
 
 
 def check_text(text: str, *, max_bytes: int) -> None:

@@ -1,17 +1,19 @@
 """RSS and Atom feeds (feedparser): each entry is a Document whose text is its content, or else its
-summary, with HTML stripped. The id is the entry's link (else its guid, else `<stem>-<n>`)."""
+summary, with HTML stripped. The id is the entry's link (else its guid, else `<stem>-<n>`). An entry that
+cannot be read is an InputError naming `<feed> entry <n>`; the feed goes on."""
 
 from __future__ import annotations
 
 import calendar
 from datetime import UTC, date, datetime
+from functools import partial
 from typing import Any
 
 import feedparser
 
 from sphere.config import Settings
 from sphere.errors import InputError
-from sphere.sources.base import Items, one_document
+from sphere.sources.base import Items, isolated, one_document
 from sphere.sources.html import strip_html
 
 
@@ -28,17 +30,22 @@ def read_feed(data: bytes, *, stem: str, origin: str, settings: Settings) -> Ite
         return
     outlet = strip_html(parsed.feed.get("title", "")) or None
     for n, entry in enumerate(parsed.entries, start=1):
-        link = entry.get("link") or None
-        yield from one_document(
-            strip_html(_body(entry)),
-            origin=f"{origin} entry {n}",
-            settings=settings,
-            id=link or entry.get("id") or f"{stem}-{n}",
-            title=strip_html(entry.get("title", "")) or None,
-            published=_entry_date(entry),
-            url=link,
-            source=outlet,
-        )
+        where = f"{origin} entry {n}"  # each entry on its own: one that fails costs only itself
+        yield from isolated(where, partial(_entry, entry, f"{stem}-{n}", where, outlet, settings))
+
+
+def _entry(entry: Any, default_id: str, where: str, outlet: str | None, settings: Settings) -> Items:
+    link = entry.get("link") or None
+    yield from one_document(
+        strip_html(_body(entry)),
+        origin=where,
+        settings=settings,
+        id=link or entry.get("id") or default_id,
+        title=strip_html(entry.get("title", "")) or None,
+        published=_entry_date(entry),
+        url=link,
+        source=outlet,
+    )
 
 
 def _body(entry: Any) -> str:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import logging
 import re
-from html.parser import HTMLParser
 
 import trafilatura
+from lxml import etree
 
 from sphere.config import Settings
 from sphere.errors import InputError
 from sphere.sources.base import Items, one_document, paragraphs, to_date
+from sphere.sources.checks import Rejected
 from sphere.sources.language import words
 
 BLOCK_TAGS = words(
@@ -29,41 +30,50 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 
-class _TextParser(HTMLParser):
+class _TextTarget:
+    """Collects the text of an HTML fragment from libxml2's parse events (a C parser, linear however broken
+    the markup; Python's `html.parser` is quadratic on thousands of unclosed tags)."""
+
     def __init__(self, keep_newlines: bool) -> None:
-        super().__init__(convert_charrefs=True)
         self.keep_newlines = keep_newlines
         self.parts: list[str] = []
         self.dropping = 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def start(self, tag: str, attrib: object) -> None:
         if tag in DROP_TAGS:
             self.dropping += 1
         elif tag in BLOCK_TAGS:
             self.parts.append("\n\n")
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in BLOCK_TAGS:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
         if tag in DROP_TAGS:
             self.dropping = max(0, self.dropping - 1)
         elif tag in BLOCK_TAGS:
             self.parts.append("\n\n")
 
-    def handle_data(self, data: str) -> None:
+    def data(self, data: str) -> None:
         if not self.dropping:
             self.parts.append(data if self.keep_newlines else _WHITESPACE.sub(" ", data))
+
+    def close(self) -> str:
+        return "".join(self.parts)
 
 
 def strip_html(fragment: str, *, keep_newlines: bool = False) -> str:
     """Plain text of an HTML fragment; block elements become paragraph breaks. With `keep_newlines`,
     line breaks in the source are kept (for Markdown, where a blank line is a paragraph break)."""
-    parser = _TextParser(keep_newlines)
-    parser.feed(fragment)
-    parser.close()
-    text = "".join(parser.parts)
+    if not fragment.strip():
+        return ""
+    if "<" not in fragment and "&" not in fragment:  # plain text: nothing to parse
+        text = fragment if keep_newlines else _WHITESPACE.sub(" ", fragment)
+    else:
+        try:
+            fragment.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise Rejected(f"not valid UTF-8 text (lone surrogate at offset {exc.start})") from None
+        parser = etree.HTMLParser(target=_TextTarget(keep_newlines), no_network=True, recover=True)
+        parser.feed(fragment)
+        text = parser.close()
     return text if keep_newlines else paragraphs(text)
 
 

@@ -31,6 +31,8 @@ CATEGORIES: tuple[tuple[str, str], ...] = (
     ("fetch failed", "fetch failed"),
     ("no files in directory", "empty directory"),
     ("could not be read", "reader error"),
+    ("broken Reuters story", "broken story"),
+    ("empty JSON array", "empty"),
 )
 _LIMIT = " limit"  # "text is 3.1 MB, over the 2 MB limit"
 
@@ -42,6 +44,8 @@ def category(reason: str) -> str:
             return name
     if reason.endswith(_LIMIT):
         return "too large"
+    if "not valid UTF" in reason:  # "title is not valid UTF-8 text (lone surrogate at offset 4)"
+        return "not UTF-8"
     return reason.split(" (")[0]
 
 
