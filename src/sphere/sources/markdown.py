@@ -1,8 +1,9 @@
 """Markdown with YAML front matter (Jekyll posts, as in silk-road-regained): one file is one Document.
 
 The front matter gives `title`, `date` and `categories` (the outlet, mapped to its name by `OUTLETS`);
-the id is the file stem. Markup is stripped to plain text: headings, emphasis, links, images, HTML
-blocks, Liquid tags and kramdown attribute lines go; paragraphs stay, separated by a blank line.
+the id is the file stem. The body is parsed by markdown-it-py (CommonMark) and kept as plain text: headings,
+emphasis, links, images, HTML, Liquid tags and kramdown attribute lines go; paragraphs stay, separated by a
+blank line.
 Paragraphs marked as photo captions (`{:.bbg__cutline}` before them) are dropped.
 """
 
@@ -10,6 +11,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from sphere.config import Settings
 from sphere.sources.base import Items, one_document, paragraphs, to_date
@@ -30,13 +34,10 @@ CAPTION_CLASSES = ("cutline", "caption")
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 _IAL = re.compile(r"^\{:\s*([^}]*)\}\s*$")
-_LIQUID = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.S)
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$")
-_LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+# Liquid tags, bounded so that thousands of unclosed `{%` cost linear time.
+_LIQUID = re.compile(r"\{%.{0,2000}?%\}|\{\{.{0,2000}?\}\}", re.S)
+_PARSER = MarkdownIt("commonmark")
+_BLOCK_TEXT = {"html_block": True, "code_block": False, "fence": False}  # token type -> content is HTML
 
 
 def front_matter(text: str) -> tuple[dict[str, str | list[str]], str]:
@@ -73,33 +74,51 @@ def _scalar(value: str) -> str:
 
 
 def strip_markdown(body: str) -> str:
-    """Plain text of a Markdown body, paragraphs separated by a blank line."""
-    body = _LIQUID.sub("", body.replace("\r\n", "\n"))
+    """Plain text of a Markdown body (parsed by markdown-it-py), paragraphs separated by a blank line."""
     lines: list[str] = []
     skip_next_block = False
-    for line in body.split("\n"):
+    for line in _drop_comments(_LIQUID.sub("", body.replace("\r\n", "\n"))).split("\n"):
         ial = _IAL.match(line.strip())
-        if ial:
+        if ial:  # kramdown attributes: a caption's paragraph goes with them
             skip_next_block = any(name in ial.group(1) for name in CAPTION_CLASSES)
             lines.append("")
+        elif skip_next_block and line.strip():
             continue
-        if skip_next_block:
-            if line.strip():
-                continue
+        else:
             skip_next_block = False
-        if _RULE.match(line):
-            lines.append("")
-            continue
-        heading = _HEADING.match(line)
-        if heading:
-            lines.extend(["", heading.group(1), ""])
-            continue
-        line = _LIST.sub("", line.lstrip("> ").rstrip() if line.lstrip().startswith(">") else line)
-        lines.append(line)
-    text = "\n".join(lines)
-    text = strip_html(_LINK.sub(r"\1", _IMAGE.sub("", text)), keep_newlines=True)
-    text = _EMPHASIS.sub(r"\2", text)
-    return paragraphs(text)
+            lines.append(line)
+    blocks: list[str] = []
+    for token in _PARSER.parse("\n".join(lines)):
+        if token.type == "inline":
+            blocks.append(_inline_text(token.children or []))
+        elif token.type in _BLOCK_TEXT:
+            blocks.append(strip_html(token.content, keep_newlines=True) if _BLOCK_TEXT[token.type] else token.content)
+    return paragraphs("\n\n".join(blocks))
+
+
+def _drop_comments(text: str) -> str:
+    """The text without HTML comments, even those spanning blank lines (which end a Markdown HTML block);
+    found with plain string searches, so unclosed `<!--` cost linear time."""
+    parts, position = [], 0
+    while (start := text.find("<!--", position)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        parts.append(text[position:start])
+        position = end + 3
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def _inline_text(children: list[Token]) -> str:
+    """The words of a paragraph or heading: text and code kept, images and inline HTML dropped."""
+    parts: list[str] = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts)
 
 
 def read_markdown(text: str, *, doc_id: str, origin: str, settings: Settings) -> Items:
