@@ -29,8 +29,12 @@ from sphere.nlp.event_actions import (
     threat_mode,
 )
 from sphere.nlp.event_roles import actors_of, is_group, resolve_party, targets_of
+from sphere.nlp.event_triggers import cameo_action, cameo_forms, lemma_of
 from sphere.nlp.lexicon import load
 from sphere.nlp.syntax import Party, is_negated, party_for, span_for
+
+_GATED = ("object_gated", "weak_sanction_verbs", "finance_verbs", "supply_verbs", "easing_verbs", "relief_verbs",
+           "membership_join", "membership_leave", "measures_verbs", "inquiry_verbs")
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +46,11 @@ def _triggers() -> tuple[dict[str, str], dict]:
             idx.setdefault(w, action)
     for w in lex["finance_verbs"]:
         idx.setdefault(w, "FINANCE")  # an event only with a loan, credit or grant as its object
+    forms = load("cameo_triggers")["forms"]
+    gated = {w for key in _GATED for w in lex[key]}
+    for w, action in list(idx.items()):
+        if w not in gated:  # gates test the word itself: a gated verb keeps its listed forms only
+            idx.setdefault(forms.get(w, w), action)  # the hand list's forms by their lemma too: "pledged" -> "pledge"
     return idx, lex
 
 
@@ -54,6 +63,7 @@ def trigger_words() -> set[str]:
     words.update(lex["inquiry_verbs"])
     words.update(("must", "should"))  # "X said Y must ...": a demand
     words.update(lex["measures_verbs"])
+    words.update(cameo_forms())
     for phrase in lex["phrasal"]:
         words.add(phrase.split()[0])
     return words
@@ -78,8 +88,8 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
     low = ctx.text.lower()
     for tok in doc:
         action = (relations_action(tok, lex) or inquiry_action(tok, lex) or obligation_action(tok, lex)
-                  or phrasal_action(tok, lex) or idx.get(tok.lower_))
-        if action is None:
+                  or phrasal_action(tok, lex) or idx.get(tok.lower_) or idx.get(lemma_of(tok)) or cameo_action(tok))
+        if not action:
             continue
         if tok.pos_ not in ("VERB", "AUX") and tok.lower_ not in lex["noun_triggers"]:
             continue
@@ -96,8 +106,13 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
         if action in lex["outer_skip"]["outer"] and any(
                 c.dep_ == "xcomp" and idx.get(c.lower_) in lex["outer_skip"]["inner"] for c in tok.children):
             continue  # "agreed to impose duties": the duties are the event
+        if action == "AGREE":
+            # "pledged to deepen friendship and advance cooperation": the pledge is the event (SCHEMA C4)
+            promised = [c for c in tok.children if c.dep_ == "xcomp" or (
+                c.dep_ == "conj" and c.tag_ == "VB" and not any(g.dep_ == "nsubj" for g in c.children))]
+            inner_done.update(g.i for c in promised for g in [c, *c.children] if g is c or g.dep_ == "conj")
         action = refine_action(tok, action, lex, low)
-        if action is None or is_reported(tok, lex):
+        if action is None or action == "FINANCE" or is_reported(tok, lex):
             continue
         if is_negated(tok):
             action = lex["negated_flip"].get(action)
