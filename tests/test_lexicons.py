@@ -40,7 +40,9 @@ def test_claim_lexicon():
     assert set(lex["measure_cues"]) <= set(MEASURES)
     assert _no_duplicates(lex["measure_cues"]) == []
     for words in lex["measure_cues"].values():
-        assert all(w == w.lower() for w in words)
+        # lemmas in lower case; "word/POS" restricts a cue to one part of speech ("finance/VERB")
+        assert all(w.split("/")[0] == w.split("/")[0].lower() for w in words)
+        assert all(w.split("/")[1] in ("VERB", "NOUN") for w in words if "/" in w)
 
 
 def test_figure_lexicon_units():

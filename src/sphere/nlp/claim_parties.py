@@ -14,7 +14,8 @@ from spacy.tokens import Token
 
 from sphere.nlp.context import SentenceContext
 from sphere.nlp.figures import Figure
-from sphere.nlp.measures import is_import
+from sphere.nlp.measures import cue_lemmas, is_import
+from sphere.nlp.role_frames import frame_for, side_of
 from sphere.nlp.syntax import Party, ancestors, dep_distance
 
 
@@ -75,6 +76,7 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
     sell") refers back to the previous claim's holder or the article's topic.
     """
     imports = is_import(cue, lex)
+    cue_nouns = cue_lemmas(measure)
     frame = {t.i for t in ancestors(ftok)} | ({t.i for t in ancestors(cue)} if cue is not None else set())
     if cue is not None and cue.pos_ in ("NOUN", "PROPN"):
         frame |= {t.i for t in cue.subtree if t.i not in frame and t.dep_ in ("prep", "pobj", "compound", "amod", "poss")}
@@ -93,7 +95,7 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
     for p in cands:
         if not in_frame(p):
             continue
-        slot = _slot(measure, p, cue, imports, lex, cands)
+        slot = _slot(measure, p, imports, cands, cue_nouns)
         if slot == "holder":
             holder_c.append((near(p), p.code))
         elif slot == "counterpart":
@@ -198,65 +200,8 @@ def _clause_pronoun(ftok: Token, cue: Token | None) -> Token | None:
     return None
 
 
-def _slot(measure: str, p: Party, cue: Token | None, imports: bool, lex: dict, cands: list[Party]) -> str | None:
-    role = p.role
-    if p.modifier and cue is not None and p.np_head.i == cue.i:
-        role = "mod"  # "Canadian exports", "U.S. investment": the mention qualifies the cue word itself
-    gov = p.governor.lower_
-    owner = role in ("poss", "mod") or (role == "subj")
-    prep = role[5:] if role.startswith("prep:") else None
-    if measure in ("debt",):
-        if role == "obj" and gov.startswith("ow"):
-            return "counterpart"
-        if prep in ("to", "from", "with"):
-            return "counterpart"
-        return "holder" if owner else None
-    if measure == "loan":
-        if prep in ("to", "for"):
-            return "holder"
-        if role == "obj" and gov in lex["lend_verbs"]:
-            return "holder"  # "China lent Venezuela $60 billion"
-        if prep in ("from", "by"):
-            return "counterpart"
-        if role == "subj":
-            return "counterpart" if gov in lex["lend_verbs"] else "holder"
-        if role in ("poss", "mod"):
-            return "counterpart" if any(c.role == "prep:to" for c in cands) else "holder"
-        return None
-    if measure in ("investment", "fdi", "aid"):
-        if prep in ("in", "into", "to", "for"):
-            return "counterpart"
-        if prep == "with":
-            return "free"
-        if prep in ("from", "by"):
-            return "holder"
-        if role == "subj" and gov in lex["receive_verbs"]:
-            return "counterpart"
-        return "holder" if owner else None
-    if measure == "exports":
-        if imports:
-            if prep == "from":
-                return "holder"
-            if owner or prep in ("to", "into", "by"):
-                return "counterpart"
-            return None
-        if prep in ("to", "into"):
-            return "counterpart"
-        if prep == "from":
-            return "holder"
-        return "holder" if owner else None
-    if measure in ("trade", "trade_balance"):
-        if prep == "between" and measure == "trade":
-            return "free"  # "trade between China and Brazil": either may hold it
-        if prep in ("with", "between", "to"):
-            return "counterpart"
-        return "holder" if owner else None
-    if measure in ("tariff", "sanction_value"):
-        if prep in ("on", "against", "for", "to", "from"):
-            return "counterpart"
-        if role == "obj":
-            return "counterpart"
-        if role == "subj" and gov in lex["receive_verbs"]:
-            return "counterpart"
-        return "holder" if owner else None
-    return "holder" if owner else None
+def _slot(measure: str, p: Party, imports: bool, cands: list[Party], cue_nouns: frozenset[str]) -> str | None:
+    """Which side of the claim a mention takes, from the role frames (`role_frames.json`)."""
+    key = "imports" if measure == "exports" and imports else measure
+    frame = frame_for(key, p, cands, cue_nouns)
+    return side_of(frame.role) if frame is not None else None

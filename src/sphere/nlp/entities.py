@@ -105,8 +105,9 @@ def _resolve(kb, text, start, end, surface, kind, key, published, so_far) -> Ent
             return None
         if kind == "country" and key in kb.countries and _ambiguous_word(text, start, surface):
             return None
-        if kind in ("country", "demonym") and re.match(r"\s?(?:\$|dollars?\b|dlrs?\b)", text[end:end + 9]):
-            return None  # "U.S. $480 million", "U.S. dollars": a currency, not a party
+        if kind in ("country", "demonym") and re.match(r"\s?(?:\$|dollars?\b|dlrs?\b)", text[end:end + 9]) and (
+                key not in kb.countries or kb.countries[key].dollar):
+            return None  # "U.S. $480 million", "U.S. dollars": a currency, not a party ("owes China $5 billion" is one)
         if key not in load("entities")["no_code_of_the_time"]:  # West Germany was DEU, not the GDR
             key = kb.code_of_the_time(key, published)  # Moscow in 1987 is the USSR
         return Entity(text=surface, start=start, end=end, code=key, kind=kind, name=kb.code_name(key))

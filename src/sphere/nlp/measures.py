@@ -9,12 +9,15 @@ change ("rose 600 mln dlrs") are not levels.
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from lemminflect import getAllInflections
 from spacy.tokens import Token
 
 from sphere.nlp.context import SentenceContext
 from sphere.nlp.figures import Figure
 from sphere.nlp.lexicon import load
+from sphere.nlp.role_frames import lemma
 from sphere.nlp.syntax import ancestors, dep_distance, span_for
 
 
@@ -22,17 +25,58 @@ def claim_lexicon() -> dict:
     return load("claims")
 
 
+@cache
 def cue_words() -> frozenset[str]:
-    """Every measure cue word (for cheap pre-filtering of sentences)."""
-    return frozenset(w for words in claim_lexicon()["measure_cues"].values() for w in words)
+    """Every surface form of every measure cue (lower case), for the cheap pre-selection of sentences
+    before parsing: the lexicon holds lemmas, lemminflect gives their inflections."""
+    out: set[str] = set()
+    for words in claim_lexicon()["measure_cues"].values():
+        for entry in words:
+            word = entry.split("/")[0]
+            for part in word.split():
+                out.add(part)
+                out.update(f.lower() for forms in getAllInflections(part).values() for f in forms)
+    return frozenset(out)
+
+
+@cache
+def cue_lemmas(measure: str) -> frozenset[str]:
+    """The cue lemmas of one measure (one word, any part of speech): the nouns a mention qualifies
+    when it says whose figure it is ("U.S. investment", "Chinese loans")."""
+    cues = claim_lexicon()["measure_cues"]
+    words = [w for m in (measure, *_KIN.get(measure, ())) for w in cues.get(m, [])]
+    return frozenset(e.split("/")[0] for e in words if " " not in e)
+
+
+_KIN = {"fdi": ("investment",)}  # "U.S. direct investment": the noun of the wider measure
 
 
 def cue_index(lex: dict) -> dict[str, str]:
+    """Lemma (or "lemma/POS", or a phrase's last word as "phrase:<words>") -> measure."""
     idx: dict[str, str] = {}
     for measure, words in lex["measure_cues"].items():
         for w in words:
             idx.setdefault(w, measure)
     return idx
+
+
+def cue_measure(tok: Token, cues: dict[str, str]) -> str | None:
+    """The measure a token cues, matched on its lemma, its lower-case text, or a phrase ending in it."""
+    lem = lemma(tok)
+    for key in (f"{lem}/{tok.pos_}", lem, tok.lower_):
+        if key in cues:
+            return cues[key]
+    for key, measure in _phrases(tuple(cues.items())):
+        words = key.split()
+        if tok.lower_ == words[-1] and tok.i >= len(words) - 1 and \
+                [t.lower_ for t in tok.doc[tok.i - len(words) + 1:tok.i]] == words[:-1]:
+            return measure  # "gross domestic product"
+    return None
+
+
+@cache
+def _phrases(items: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((k, m) for k, m in items if " " in k)
 
 
 def named_tokens(doc, ctx: SentenceContext) -> set[int]:
@@ -53,7 +97,7 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
         host = ftok.head.head
         hits = [host] + [c for c in host.children if c.dep_ == "dobj"]
         for h in hits:
-            if cues.get(h.lower_) == "tariff":
+            if cue_measure(h, cues) == "tariff":
                 return "tariff", h  # "a 25 percent tariff on $34 billion of imports": the goods hit
     if fig.kind == "count" and fig.unit in ("tonnes", "barrels_per_day", "barrels"):
         # "Thailand exported 1,120 tonnes of tin": volumes of trade, only with an export or import word
@@ -71,14 +115,14 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
     best: tuple[float, int, str, Token] | None = None
     not_heads = set(lex["not_measure_heads"])
     for tok in doc:
-        m = cues.get(tok.lower_)
+        m = cue_measure(tok, cues)
         if m is None or tok.i in named:
             continue
-        if tok.i > 0 and tok.pos_ == "PROPN" and tok.text[:1].isupper():
+        if tok.pos_ == "PROPN" and _in_name(tok):
             continue  # "Petroleum Exporting Countries", "Trade Representative": part of a name
         if tok.lower_ == "earnings" and not any(c.lower_.startswith("export") for c in tok.children):
             continue  # "export earnings" are a country's; "net earnings" a company's
-        if tok.dep_ == "compound" and tok.head.lower_ in cues and tok.head.i != ftok.i:
+        if tok.dep_ == "compound" and cue_measure(tok.head, cues) and tok.head.i != ftok.i:
             continue  # "export earnings": the head noun decides
         if tok.dep_ == "compound" and tok.head.lower_ in not_heads:
             continue  # "loan losses", "debt servicing": about something else
@@ -106,7 +150,7 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
     if best is None:
         return None, None
     if fig.kind == "percent" and best[2] != "tariff" and not re.match(r"\s+of\b", doc.text[fig.end:fig.end + 5]):
-        tariff = [c for c in doc if cues.get(c.lower_) == "tariff" and dep_distance(ftok, c) <= 4]
+        tariff = [c for c in doc if cue_measure(c, cues) == "tariff" and dep_distance(ftok, c) <= 4]
         if tariff:  # a rate near a tariff word is the tariff rate ("tariffs would have raised costs by 44%")
             return "tariff", min(tariff, key=lambda c: dep_distance(ftok, c))
     score, d, m, tok = best
@@ -115,6 +159,15 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
     if m == "other" and tok.lower_ == "imports_total":
         return "other", tok
     return m, tok
+
+
+def _in_name(tok: Token) -> bool:
+    """A capitalised cue next to another capitalised word is part of a name; a dateline in capitals
+    ("QUITO - Exports from Ecuador ...") or the start of the sentence is not."""
+    doc = tok.doc
+    near = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+    return any(t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.i != 0 for t in near) or (
+        tok.i > 0 and not tok.is_sent_start and doc[tok.i - 1].is_alpha and not doc[tok.i - 1].is_upper)
 
 
 _BOUNDARY = {";", "and", "but", "while", "whereas", "although"}
@@ -202,5 +255,6 @@ def is_change(ftok: Token, lex: dict) -> bool:
 
 
 def is_import(cue: Token | None, lex: dict) -> bool:
-    return cue is not None and (cue.lower_ in lex["import_words"] or
-                                any(a.lower_ in lex["import_words"] for a in ancestors(cue)[1:3] if a.pos_ == "VERB"))
+    words = lex["import_words"]
+    return cue is not None and (lemma(cue) in words or cue.lower_ in words or
+                                any(lemma(a) in words for a in ancestors(cue)[1:3] if a.pos_ == "VERB"))

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from sphere.nlp.context import SentenceContext
 from sphere.nlp.figures import Figure
+from sphere.nlp.role_frames import lemma
 from sphere.nlp.syntax import ancestors
 
 _ATTRIB = [
@@ -25,22 +26,21 @@ _ATTRIB = [
 
 
 def modality_of(ftok: Token, text: str, lex: dict, measure: str = "") -> str:
+    """Threatened, planned or actual, from the verbs above the figure and their auxiliaries (lemmas)."""
     chain = ancestors(ftok)[:6]
-    words = set()
+    words: set[str] = set()
     for t in chain:
-        words.add(t.lower_)
+        words.update((t.lower_, lemma(t)))
         for c in t.children:
             if c.dep_ in ("aux", "auxpass", "neg", "prt"):
-                words.add(c.lower_)
+                words.update((c.lower_, lemma(c)))
     low = text.lower()
     if words & set(lex["threat_cues"]) or "would have" in low:
         return "threatened"
     if measure == "tariff" and words & {"would", "could", "might", "may"} and not words & {
-            "confirmed", "announced", "decided", "approved", "finalised", "finalized"}:
+            "confirm", "announce", "decide", "approve", "finalise", "finalize"}:
         return "threatened"  # "he would impose a 10% tariff": a threat (a confirmed rise is planned)
-    if words & {"will", "would", "plan", "plans", "planned", "pledge", "pledged", "agreed", "agree", "proposed",
-                "propose", "announced", "announce", "signing", "sign", "signed", "expected", "target", "forecast",
-                "projected", "reinforce", "intends"}:
+    if words & set(lex["planned_cues"]):
         return "planned"
     if re.search(r"\beffective from\b|\bwill take effect\b", low):
         return "planned"

@@ -1,0 +1,95 @@
+"""Claims: role frames as data (every row fires on its example, every lexicon key is read) and the
+claim mechanisms on sentences written for these tests (SCHEMA.md's conventions, not any dev article)."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+import pytest
+
+from sphere.models import MEASURES
+from sphere.nlp.entities import find_entities
+from sphere.nlp.lexicon import load
+from sphere.nlp.measures import cue_lemmas
+from sphere.nlp.model import load_model
+from sphere.nlp.pipeline import extract_text
+from sphere.nlp.role_frames import Frame, frame_for, frames
+from sphere.nlp.syntax import party_for
+
+
+def _frame_hit(f: Frame, measure: str) -> Frame | None:
+    doc = load_model()(f.example)
+    parties = [p for e in find_entities(f.example) if e.code if (p := party_for(doc, e, 0)) is not None]
+    mine = [p for p in parties if p.entity is not None and re.sub(r"(?i)^the ", "", p.entity.text) == f.party]
+    assert mine, f"row {f.index}: {f.party!r} is not a mention in {f.example!r}"
+    base = "exports" if measure == "imports" else measure
+    return frame_for(measure, mine[0], parties, cue_lemmas(base))
+
+
+@pytest.mark.parametrize("f", frames(), ids=lambda f: f"{f.index}:{f.slot}:{f.role}")
+def test_every_role_frame_fires_on_its_example(f: Frame):
+    measure = f.measures[0] if f.measures[0] != "*" else "reserves"
+    hit = _frame_hit(f, measure)
+    assert hit is not None and hit.index == f.index, (f.example, hit)
+
+
+def test_role_frame_rows_are_well_formed():
+    data = load("role_frames")
+    roles = data["measure_roles"]
+    for f in frames():
+        assert f.example and f.party and f.origin
+        assert f.origin.startswith(("general", "dictionary", "dev:")), f.origin
+        for m in f.measures:
+            assert m in roles, (f.index, m)
+            assert f.role in roles[m], (f.index, m, f.role)
+        assert f.role in data["sides"]
+    assert set(roles) - {"imports", "*"} <= set(MEASURES)
+
+
+@pytest.mark.parametrize("name", ["claims", "figures", "role_frames"])
+def test_every_lexicon_key_is_read(name: str):
+    """A key no code reads is dead knowledge: it must go."""
+    source = "".join(p.read_text(encoding="utf-8") for p in resources.files("sphere.nlp").iterdir()
+                     if p.name.endswith(".py"))
+    for key in load(name):
+        if key in ("version", "about"):
+            continue
+        assert re.search(rf"""\[["']{key}["']\]""", source), f"{name}.json key {key!r} is never read"
+
+
+def _claims(text: str, published: str = "2025-03-01") -> list[tuple]:
+    r = extract_text(text, published=published)
+    return [(c.measure, c.holder, c.counterpart, c.value, c.unit, c.approx) for c in r.claims]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # C6: the borrower holds a loan however the sentence is built
+    ("Japan lent Indonesia $2 billion last month.", ("loan", "IDN", "JPN", 2e9, "USD", "exact")),
+    ("Indonesia borrowed $2 billion from Japan.", ("loan", "IDN", "JPN", 2e9, "USD", "exact")),
+    ("Uganda was lent $2 billion by China.", ("loan", "UGA", "CHN", 2e9, "USD", "exact")),
+    ("A $2 billion loan from China to Uganda was signed.", ("loan", "UGA", "CHN", 2e9, "USD", "exact")),
+    ("China is financing the $2 billion Karuma dam in Uganda.", ("loan", "UGA", "CHN", 2e9, "USD", "exact")),
+    ("Japan extended a $1 billion loan to the Philippines.", ("loan", "PHL", "JPN", 1e9, "USD", "exact")),
+    ("Uganda's debt to China reached $5 billion.", ("debt", "UGA", "CHN", 5e9, "USD", "exact")),
+    # exporters and importers from verbs and nouns
+    ("Brazil sold $40 billion of soybeans to China last year.", ("exports", "BRA", "CHN", 4e10, "USD", "exact")),
+    ("China bought $30 billion of Brazilian soybeans last year.", ("exports", "BRA", "CHN", 3e10, "USD", "exact")),
+    ("Vietnam shipped $20 billion of electronics to the United States in 2024.",
+     ("exports", "VNM", "USA", 2e10, "USD", "exact")),
+    # donors and recipients, imposers and targets
+    ("Germany donated $50 million to Ukraine.", ("aid", "DEU", "UKR", 5e7, "USD", "exact")),
+    ("China granted Cambodia $100 million in aid.", ("aid", "CHN", "KHM", 1e8, "USD", "exact")),
+    ("Mexican goods face a 25% tariff from the United States.", ("tariff", "USA", "MEX", 25.0, "percent", "exact")),
+    ("Beijing slapped a 10% levy on American farm goods.", ("tariff", "CHN", "USA", 10.0, "percent", "exact")),
+    # C2: debt service paid is `other`, held by the debtor
+    ("Ethiopia repaid $1 billion to China in 2022.", ("other", "ETH", "CHN", 1e9, "USD", "exact")),
+])
+def test_roles_from_the_sentence(text: str, expected: tuple):
+    assert _claims(text) == [expected]
+
+
+def test_owes_with_an_attributed_source_is_not_the_lender():
+    r = extract_text("Laos owes China $5 billion, World Bank statistics indicate.", published="2025-03-01")
+    assert [(c.measure, c.holder, c.counterpart, c.value, c.source) for c in r.claims] == [
+        ("debt", "LAO", "CHN", 5e9, "World Bank")]
