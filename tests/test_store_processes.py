@@ -109,3 +109,14 @@ def test_ingest_cli_reports_and_stores(tmp_path, n):
     assert result.returncode == 0, result.stderr
     assert f"stored {n} articles" in result.stderr and "skipped" in result.stderr
     assert table_counts(url)["articles"] == n
+
+
+def test_two_first_ingests_on_an_empty_database_both_succeed(store_url, tmp_path):  # noqa: F811
+    """Neither process finds a schema: the one that takes the schema lock creates it, the other finds it made
+    (without the lock PostgreSQL failed on a duplicate type and SQLite said "made by an older sphere")."""
+    paths = [tmp_path / "a.jsonl", tmp_path / "b.jsonl"]
+    docs = synthetic_jsonl(paths[0], 20, seed=3) + synthetic_jsonl(paths[1], 20, seed=4)
+    processes = [ingest_process(p, store_url) for p in paths]  # started together, on a database with no tables
+    outputs = [p.communicate(timeout=180) for p in processes]
+    assert [p.returncode for p in processes] == [0, 0], outputs
+    assert table_counts(store_url) == clean_run(tmp_path, docs)

@@ -6,21 +6,25 @@ Other stages may ship revisions of their own (`sphere/<stage>/migrations/version
 
 from __future__ import annotations
 
+import fcntl
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 
 from sphere.errors import SchemaOutdated, StoreError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SPHERE = Path(__file__).parents[1]
 OTHER_STAGES = ("refdata", "verify")
+SCHEMA_LOCK = 0x5F_53_43_48  # pg_advisory_lock key held while the schema is created or upgraded
+_HELD: set[str] = set()  # databases whose schema lock this process holds
 
 
 def version_locations(extra: Iterable[Path] = ()) -> list[Path]:
@@ -56,17 +60,67 @@ def current(engine: Engine) -> set[str]:
 def upgrade(engine: Engine, revision: str = "heads", *, extra_locations: Iterable[Path] = ()) -> set[str]:
     """Bring the database to `revision` (default: the newest); returns the revisions it is at afterwards."""
     config = alembic_config(engine, extra_locations=extra_locations)
-    with engine.begin() as connection:
+    with schema_lock(engine), engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
     return current(engine)
 
 
+@contextmanager
+def schema_lock(engine: Engine) -> Iterator[None]:
+    """Held while the schema is checked, created or upgraded, so that two sphere processes starting on one
+    empty database do not both create it: on PostgreSQL a session advisory lock, on a SQLite file an
+    exclusive lock on `<file>.lock` beside it (an in-memory database has one user). Re-entrant: an upgrade
+    inside a check takes no second lock."""
+    key = engine.url.render_as_string(hide_password=False)
+    if key in _HELD:
+        yield
+        return
+    _HELD.add(key)
+    try:
+        with _exclusive(engine):
+            yield
+    finally:
+        _HELD.discard(key)
+
+
+@contextmanager
+def _exclusive(engine: Engine) -> Iterator[None]:
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as connection:
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": SCHEMA_LOCK})
+            connection.commit()
+            try:
+                yield
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": SCHEMA_LOCK})
+                connection.commit()
+        return
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:" or database.startswith("file:"):
+        yield
+        return
+    with open(f"{database}.lock", "a+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
 def check_schema(engine: Engine, *, create: bool = True, extra_locations: Iterable[Path] = ()) -> None:
     """Raise `SchemaOutdated` unless the database is at this sphere's revisions.
 
-    A database with no sphere tables at all is created on the spot when `create` is true.
+    A database with no sphere tables at all is created on the spot when `create` is true, under
+    `schema_lock`: whoever comes second finds it made and up to date.
     """
+    if current(engine) == heads(extra_locations=extra_locations):
+        return
+    with schema_lock(engine):
+        _check_schema(engine, create=create, extra_locations=extra_locations)
+
+
+def _check_schema(engine: Engine, *, create: bool, extra_locations: Iterable[Path]) -> None:
     at = current(engine)
     expected = heads(extra_locations=extra_locations)
     if at == expected:
