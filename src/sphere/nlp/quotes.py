@@ -8,21 +8,25 @@ in the sentence right before or after when the quote stands alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from sphere.models import Entity, Quote
 from sphere.nlp.sentences import Span
 
-_QUOTE = re.compile(r"“([^”]{12,}?)”|\"([^\"]{12,}?)\"")
+# A quotation is at most MAX_QUOTE characters: the bound keeps thousands of unclosed marks linear.
+_QUOTE = re.compile(r"“([^”]{12,2000}?)”|\"([^\"]{12,2000}?)\"")
 _SPEECH = re.compile(r"\b(said|says|told|stated|added|posted|wrote|declared|announced|according to)\b")
 
 
 def extract_quotes(text: str, sentences: list[Span], entities: list[Entity]) -> list[Quote]:
     out: list[Quote] = []
+    starts = [s.start for s in sentences]
     for m in _QUOTE.finditer(text):
         words = m.group(1) or m.group(2)
         if len(words.split()) < 4:
             continue  # "Belt and Road", "Xi Jinping Thought": names and scare quotes, not quotations
-        sent = next((s for s in sentences if s.start <= m.start() < s.end), None)
+        k = bisect_right(starts, m.start()) - 1  # the sentence the quote opens in (sentences are in order)
+        sent = sentences[k] if k >= 0 and m.start() < sentences[k].end else None
         if sent is None:
             continue
         speaker = _speaker(text, sent, m.start(), m.end(), entities)
