@@ -1,0 +1,50 @@
+"""What every request of one server shares: the store's engine, the reference snapshot, the gazetteer,
+the configuration, and the tilt of every country (computed once per day asked, then kept)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from fastapi import Request
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from sphere.analysis.tilt import Tilt, tilt_index
+from sphere.api.config import ApiConfig
+from sphere.refdata.load import ReferenceData
+
+POWERS = ("CHN", "USA")
+
+
+@dataclass
+class Context:
+    config: ApiConfig
+    engine: Engine
+    sessions: sessionmaker[Session]
+    ref: ReferenceData
+    knowledge: object
+    extract_lock: threading.Lock = field(default_factory=threading.Lock)  # one spaCy run at a time per process
+
+    def __post_init__(self) -> None:
+        self.tilts = lru_cache(maxsize=8)(self._tilts)
+
+    def _tilts(self, as_of: dt.date) -> dict[str, Tilt]:
+        """The tilt index of every country sphere knows, except the two powers compared."""
+        countries = self.knowledge.countries  # type: ignore[attr-defined]
+        return {
+            code: tilt_index(code, ref=self.ref, knowledge=self.knowledge, as_of=as_of)
+            for code in sorted(countries) if code not in POWERS
+        }
+
+
+def context(request: Request) -> Context:
+    return request.app.state.context
+
+
+def session(request: Request) -> Iterator[Session]:
+    with request.app.state.context.sessions() as s:
+        yield s
