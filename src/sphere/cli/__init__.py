@@ -15,7 +15,7 @@ import sys
 
 import typer
 
-from sphere.cli import analysis, extract, refdata, store
+from sphere.cli import analysis, extract, refdata, serve, store
 
 app = typer.Typer(
     name="sphere",
@@ -25,7 +25,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-MODULES = [extract, store, refdata, analysis]
+MODULES = [extract, store, refdata, analysis, serve]
 for module in MODULES:
     module.register(app)
 
