@@ -62,7 +62,7 @@ def test_scorecard_bad_input(ref, knowledge):
     with pytest.raises(UnknownCode) as info:
         scorecard("XXX", ref=ref, knowledge=knowledge, as_of=AS_OF)
     assert "BOL" in str(info.value)
-    with pytest.raises(NoData, match="1990-2024"):
+    with pytest.raises(NoData, match="1990-2025"):
         scorecard("BOL", ref=ref, knowledge=knowledge, as_of=AS_OF, since=2040)
 
 
@@ -139,7 +139,7 @@ def test_tariff_elasticity_and_china_as_imposer(ref, knowledge):
         ({"rate": 5000}, ConfigError, "rate"),
         ({"imposer": "FRA"}, ConfigError, "CHN, USA"),
         ({"targets": ["XYZ"]}, UnknownCode, "BRICS"),
-        ({"year": 2030}, NoData, "1990-2024"),
+        ({"year": 2030}, NoData, "1990-2025"),
     ],
 )
 def test_tariff_bad_input(ref, knowledge, kwargs, error, words):

@@ -33,11 +33,12 @@ def test_provenance_lists_every_file_with_matching_sha256():
         assert meta["rows"] == data.count(b"\n") - 1
         for key in ("publisher", "source_file", "origin", "licence", "accessed", "source_sha256"):
             assert meta[key], (name, key)
-        assert meta["accessed"] == "2026-11-29"
+        assert meta["accessed"] in ("2026-11-29", "2026-11-30")  # first and third pass of the shared data
 
 
 def test_snapshot_is_small():
-    assert sum(p.stat().st_size for p in SNAPSHOT.iterdir()) < 4_000_000
+    # 2.7 MB before the third pass; IMTS 2025 (every pair), DIP positions and UNGA ideal points add 1.5 MB
+    assert sum(p.stat().st_size for p in SNAPSHOT.iterdir()) < 4_500_000
 
 
 @pytest.mark.shared
@@ -54,7 +55,8 @@ def test_source_checksums_match_the_shared_files():
     shared = shared_path("refdata")
     provenance = json.loads((SNAPSHOT / "PROVENANCE.json").read_text(encoding="utf-8"))
     for meta in provenance["files"].values():
-        digest = hashlib.sha256((shared / meta["source_file"]).read_bytes()).hexdigest()
+        root = build.HERE if meta.get("root") == "package" else shared
+        digest = hashlib.sha256((root / meta["source_file"]).read_bytes()).hexdigest()
         assert digest == meta["source_sha256"], meta["source_file"]
 
 

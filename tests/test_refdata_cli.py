@@ -32,7 +32,7 @@ def test_refdata_list_json():
     result = runner.invoke(app, ["refdata", "list", "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["version"] == "2026-11-29"
+    assert data["version"] == "2026-11-30"
     assert {s["series"] for s in data["series"]} >= {
         "dots_exports",
         "ids_debt_china_bilateral",

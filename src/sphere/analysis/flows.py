@@ -1,6 +1,6 @@
 """Bilateral flows for analysis: a country's own figure where there is one, else a mirror flow.
 
-The same routes as verification (`sphere.verify.check.flow_routes`), so a scorecard and a verdict never
+The same routes as verification (`sphere.refdata.routes`), so a scorecard, a scenario and a verdict never
 disagree about where a number comes from. A year with no route is a gap (None), never 0.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from sphere.refdata.load import ReferenceData
-from sphere.verify.check import Part, Route, flow_routes, route_years
+from sphere.refdata.routes import Route, flow_routes, route_years
 
 POWERS = ("CHN", "USA")
 
@@ -28,15 +28,9 @@ class Flow(BaseModel):
 
 
 def _routes(measure: str, x: str, p: str) -> list[Route]:
-    if measure == "exports":
-        return flow_routes("exports", x, p)
-    if measure != "imports":
+    if measure not in ("exports", "imports"):
         raise ValueError(f"measure must be exports or imports, not {measure!r}")
-    own = Route((Part(1, "dots_imports", x, p),), f"{x}'s imports from {p} as reported by {x}")
-    return [own] + [
-        Route((Part(1, f"{src}_exports", p, x, "mirror"),), f"{p}'s exports to {x} (mirror flow)")
-        for src in ("comtrade", "dots")
-    ]
+    return flow_routes(measure, x, p)
 
 
 def flow(ref: ReferenceData, measure: str, x: str, p: str, year: int) -> Flow | None:

@@ -75,9 +75,11 @@ def exposure(
     rate: float,
     elasticity: float | None,
     year: int | None,
+    through: int | None = None,
 ) -> Exposure:
     years = flows.flow_years(ref, "exports", code, imposer)
-    pick = year if year is not None else (years[-1] if years else None)
+    before = [y for y in years if through is None or y <= through]
+    pick = year if year is not None else (before[-1] if before else None)
     hit = flows.flow(ref, "exports", code, imposer, pick) if pick is not None else None
     if hit is None:
         span = f"{years[0]}-{years[-1]}" if years else "none"
@@ -147,7 +149,10 @@ def tariff_scenario(
                 f"no exports to {imposer} from these targets in {year}: the trade data cover "
                 f"{first}-{last} (IMF DOTS to 2020, Comtrade mirror for Brazil to 2023)"
             )
-    rows = [exposure(ref, c, knowledge.code_name(c), imposer, other, rate, elasticity, year) for c in codes]
+    rows = [
+        exposure(ref, c, knowledge.code_name(c), imposer, other, rate, elasticity, year, on.year - 1)
+        for c in codes
+    ]
     scored = sorted((r for r in rows if r.share_of_gdp is not None), key=lambda r: -r.share_of_gdp)  # type: ignore[operator]
     ranked = [r.model_copy(update={"rank": i}) for i, r in enumerate(scored, 1)]
     rest = sorted((r for r in rows if r.share_of_gdp is None), key=lambda r: r.code)

@@ -248,6 +248,70 @@ def wdi_gdp_derived(path: Path, official: list[Row]) -> list[Row]:
     ]
 
 
+def imts(path: Path) -> list[Row]:
+    """IMF IMTS exports FOB as reported by the exporter, every pair (US$ millions -> US$)."""
+    return [
+        series_row(
+            "imts_exports",
+            row["exporter_iso3"],
+            row["importer_iso3"],
+            row["year"],
+            number(row["exports_fob_usd_millions"], 10**6),
+            "USD",
+            str(n),
+        )
+        for n, row in read_rows(path)
+        if row["exports_fob_usd_millions"].strip()
+    ]
+
+
+DIP_SERIES = {"O": "dip_position", "SCC": "dip_position_mirror"}
+
+
+def dip(path: Path) -> list[Row]:
+    """IMF direct-investment positions of the US and China by host: own report (O) and host's mirror (SCC).
+
+    Only country counterparts (ISO3) and the world (G001 -> WLD) are carried; an empty cell is a gap."""
+    out = []
+    for n, row in read_rows(path):
+        host = "WLD" if row["counterpart_code"] == "G001" else row["counterpart_code"]
+        if len(host) != 3 or not row["position_usd_millions"].strip() or row["dv_type"] not in DIP_SERIES:
+            continue
+        out.append(
+            series_row(
+                DIP_SERIES[row["dv_type"]],
+                row["reporter_iso3"],
+                host,
+                row["year"],
+                number(row["position_usd_millions"], 10**6),
+                "USD",
+                str(n),
+            )
+        )
+    return out
+
+
+UNGA_FIRST_YEAR = 2000  # the tilt index reads recent years only; earlier ones are left in the source
+
+
+def unga_ideal_points(path: Path) -> list[Row]:
+    """UNGA ideal points (final-passage votes), one value per country and year from 2000."""
+    return [
+        series_row("unga_ideal_point", row["iso3c"], "", row["year"], number(row["idealpointfp"]), "points", str(n))
+        for n, row in read_rows(path)
+        if row["idealpointfp"].strip() and row["iso3c"].strip() and int(row["year"]) >= UNGA_FIRST_YEAR
+    ]
+
+
+def unga_coincidence(path: Path) -> list[Row]:
+    """US State Department: share of recorded UNGA votes in which a country voted as the US did."""
+    return [
+        series_row("unga_coincidence", row["iso3"], "USA", row["year"], number(row["coincidence"]), "share", str(n))
+        for n, row in read_rows(path)
+        if row["coincidence"].strip() and row["iso3"] != "USA"
+    ]
+
+
 def effective_from(text: str, precision: str) -> str:
     """The first day a membership counts for 'as of' questions ('' when unknown)."""
     text = text.strip()
@@ -286,11 +350,12 @@ def bri(path: Path) -> list[Row]:
     return out
 
 
-def _dated_members(path: Path, *, group: str, status: str, date: str) -> list[Row]:
-    """Rows of a curated membership file; `status` and `date` name its columns (they differ per file)."""
+def _dated_members(path: Path, *, group: str | None, status: str, date: str) -> list[Row]:
+    """Rows of a curated membership file; `status` and `date` name its columns (they differ per file);
+    with no `group`, each row names its own in a `group` column."""
     return [
         member_row(
-            group=group,
+            group=group or row["group"],
             iso3=row["iso3"],
             status=row[status],
             date_from=row[date],
@@ -312,6 +377,11 @@ def recognition(path: Path) -> list[Row]:
     return _dated_members(path, group="PRC_RECOGNITION", status="recognises", date="prc_relations_from")
 
 
+def alignment_facts(path: Path) -> list[Row]:
+    """Curated alignment facts (FTAs in force with each power, US security designations), one group per row."""
+    return _dated_members(path, group=None, status="status", date="date_from")
+
+
 BUILDERS: dict[str, Callable[[Path], list[Row]]] = {
     "trade_dots.csv": dots,
     "trade_comtrade_mirror_bra.csv": comtrade_mirror,
@@ -324,6 +394,11 @@ BUILDERS: dict[str, Callable[[Path], list[Row]]] = {
     "membership_bri.csv": bri,
     "membership_brics.csv": brics,
     "recognition_prc_lac.csv": recognition,
+    "trade_imts_2025.csv": imts,
+    "investment_dip_positions.csv": dip,
+    "unga_ideal_points.csv": unga_ideal_points,
+    "unga_coincidence_usa.csv": unga_coincidence,
+    "alignment_fta_mnna.csv": alignment_facts,
 }
 
 
@@ -362,7 +437,7 @@ def run(shared: Path, out: Path = SNAPSHOT) -> dict[str, object]:
     provenance: dict[str, object] = {k: catalog[k] for k in ("version", "accessed", "row_convention")}
     files: dict[str, object] = {}
     for name, meta in catalog["files"].items():
-        source = shared / meta["source_file"]
+        source = (HERE if meta.get("root") == "package" else shared) / meta["source_file"]
         if not source.exists():
             raise BuildError(f"{source} is missing")
         if name == "gdp_wdi_derived.csv":
@@ -374,7 +449,7 @@ def run(shared: Path, out: Path = SNAPSHOT) -> dict[str, object]:
         (out / name).write_bytes(data)
         files[name] = {
             **meta,
-            "accessed": catalog["accessed"],
+            "accessed": meta.get("accessed", catalog["accessed"]),
             "source_sha256": sha256(source.read_bytes()),
             "rows": len(rows),
             "bytes": len(data),

@@ -1,110 +1,58 @@
 """Check one claim against the reference snapshot: `verify_claim(claim, *, published, ref) -> Verdict`.
 
-A claim is mapped to one or more *routes*: ways of computing the same quantity from series
-(X's own exports to China; or China's imports from X, a mirror). Each route is a signed sum of
-parts, each part one series for one pair of parties. The year is the claim's own, or else the
-latest year with data strictly before the article's year. Among routes, the one with the latest
-usable year wins; on a tie the first listed (the country's own figure) wins.
+Which series answer which measure is decided in one place, `sphere.refdata.routes`; this module reads
+each route as the claim means its figure and judges it.
 
-The claim's wording gives a band of reference values it allows (`rules.TOLERANCE`). A partial
-series (bilateral debt only) gives a lower bound, a mirror flow a range (`rules.MIRROR_MARGIN`):
-when the point value falls outside the band but that range overlaps it, the verdict is
-`unverifiable` with a note, never `inconsistent`.
+- **Period.** The claim's `period` (set by extraction) says how the news means the figure: an `annual`
+  flow is one year's value; a `cumulative` figure is the sum of the yearly flows from `since` (or the
+  series' first year) to the stated year (or the latest before the article); a `stock` (debt, an FDI
+  position) is the level in one year, and a running total of a stock is that stock; a `deal` (one loan,
+  one project) is never compared with a national aggregate. With no period, a flow is one year's value
+  and Chinese investment with no year is CGIT's running total (what news quotes as "have invested").
+- **Year.** The claim's year when it states one; else the latest year with data strictly before the
+  article's publication year.
+- **Route.** Among the routes with data, the verdict follows the series of the publisher the article names;
+  when it names none (or one with no series), the reporter's own figure; only when there is none, a
+  mirror. Within those, the latest usable year wins, the first listed on a tie. Every other route whose
+  number or verdict differs is shown beside it (`alternatives`).
+- **Currency.** A figure in another currency is converted to US$ through the ECB reference rates
+  (`currency.py`): annual averages for flows, the year-end rate for stocks.
+- **Band.** The claim's wording gives a band of reference values it allows (`rules.band`). A partial series
+  (bilateral debt only, no creditor table) is a lower bound, a mirror flow a range (`rules.MIRROR_MARGIN`):
+  when the point value falls outside the band but that range overlaps it, the verdict is `unverifiable`.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from sphere.models import Claim
 from sphere.refdata.load import ReferenceData, RefValue
-from sphere.verify import rules
-from sphere.verify.model import Coverage, Verdict, VerdictKind, claim_fields
+from sphere.refdata.routes import CGIT_SERIES, Part, Route, cgit_route, route_years, routes_for
+from sphere.verify import currency, rules
+from sphere.verify.model import Alternative, Verdict, VerdictKind, claim_fields
 
-MONEY = {"debt", "investment", "fdi", "exports", "trade", "trade_balance", "gdp"}
+MONEY = {"debt", "investment", "fdi", "exports", "trade", "trade_balance", "gdp", "loan"}
 COUNTRY = 3  # ISO3 codes have three letters; group codes (BRICS, EU) do not count as countries
+ALTERNATIVE_GAP = 0.01  # another route is shown when its number differs by more than this share
 
 
 @dataclass(frozen=True)
-class Part:
-    sign: int
-    series: str
-    reporter: str
-    partner: str | None
-    kind: Coverage = "full"
+class Reading:
+    """One route read for a claim: the years summed, the total and its parts."""
 
-
-@dataclass(frozen=True)
-class Route:
-    parts: tuple[Part, ...]
-    label: str
+    route: Route
+    years: list[int]
+    total: float
+    values: list[tuple[Part, RefValue]]
+    year_note: str | None
 
     @property
-    def coverage(self) -> Coverage:
-        kinds = {p.kind for p in self.parts}
-        return "mirror" if "mirror" in kinds else "partial" if "partial" in kinds else "full"
-
-
-def flow_routes(measure: str, x: str, p: str) -> list[Route]:
-    """Routes for X's exports to P, imports from P, total trade or balance with P (own figures first)."""
-    own_x = [Part(1, "dots_exports", x, p)]
-    mirror_x = [[Part(1, f"{src}_imports", p, x, "mirror")] for src in ("comtrade", "dots")]
-    mirror_m = [[Part(1, f"{src}_exports", p, x, "mirror")] for src in ("comtrade", "dots")]
-    if measure == "exports":
-        return [Route(tuple(own_x), f"{x}'s exports to {p} as reported by {x}")] + [
-            Route(tuple(m), f"{p}'s imports from {x} as reported by {p} (mirror flow)") for m in mirror_x
-        ]
-    sign = -1 if measure == "trade_balance" else 1
-    what = "balance" if sign < 0 else "total trade"
-    routes = [
-        Route((own_x[0], Part(sign, "dots_imports", x, p)), f"{x}'s {what} with {p} as reported by {x}")
-    ]
-    for mx, mm in zip(mirror_x, mirror_m, strict=True):
-        routes.append(
-            Route(
-                (mx[0], Part(sign, mm[0].series, p, x, "mirror")),
-                f"{x}'s {what} with {p} from {p}'s reports (mirror flow)",
-            )
-        )
-    return routes
-
-
-def routes_for(measure: str, holder: str, counterpart: str | None) -> list[Route] | str:
-    """The routes for a measure and parties, or the reason there is none."""
-    if measure in ("exports", "trade", "trade_balance"):
-        return flow_routes(measure, holder, counterpart or "WLD")
-    if measure == "debt":
-        if counterpart == "CHN":
-            return [
-                Route(
-                    (
-                        Part(1, "ids_debt_china_bilateral", holder, "CHN"),
-                        Part(1, "ids_debt_china_private", holder, "CHN"),
-                    ),
-                    f"{holder}'s PPG debt owed to China, bilateral and private (World Bank IDS)",
-                ),
-                Route(
-                    (Part(1, "ids_debt_china_bilateral", holder, "CHN", "partial"),),
-                    f"{holder}'s PPG bilateral debt owed to China (World Bank IDS)",
-                ),
-            ]
-        partner = counterpart or "WLD"
-        return [
-            Route(
-                (Part(1, "ids_ppg_debt", holder, partner, "partial"),),
-                f"{holder}'s PPG external debt owed to {partner} (World Bank IDS)",
-            )
-        ]
-    if measure == "gdp":
-        return [
-            Route((Part(1, "wdi_gdp", holder, None),), f"{holder}'s GDP (WDI NY.GDP.MKTP.CD)"),
-            Route(
-                (Part(1, "wdi_gdp_derived", holder, None),), f"{holder}'s GDP (WDI, per capita x population)"
-            ),
-        ]
-    return f"no series for {measure} in the snapshot"
+    def year(self) -> int:
+        return self.years[-1]
 
 
 def relative(a: list[Route], b: list[Route]) -> list[Route]:
@@ -114,12 +62,6 @@ def relative(a: list[Route], b: list[Route]) -> list[Route]:
         flipped = tuple(Part(-q.sign, q.series, q.reporter, q.partner, q.kind) for q in rb.parts)
         out.append(Route(ra.parts + flipped, f"{ra.label} minus {rb.label}"))
     return out
-
-
-def route_years(route: Route, ref: ReferenceData) -> list[int]:
-    """Years in which every part has a value (a part missing in a year is a gap for the route)."""
-    sets = [set(ref.years(p.series, p.reporter, p.partner)) for p in route.parts]
-    return sorted(set.intersection(*sets)) if sets else []
 
 
 def interval(parts: list[tuple[Part, RefValue]]) -> tuple[float, float]:
@@ -137,16 +79,89 @@ def interval(parts: list[tuple[Part, RefValue]]) -> tuple[float, float]:
     return lo, hi
 
 
-def band(claim: Claim) -> tuple[float, float]:
-    lo, hi = rules.TOLERANCE[claim.approx]
-    a, b = claim.value * lo, claim.value * hi
-    return (min(a, b), max(a, b))
-
-
 def source_differs(article_source: str | None, checked: str) -> bool | None:
     if not article_source:
         return None
     return rules.publisher_key(article_source) != rules.publisher_key(checked)
+
+
+def _span(years: list[int]) -> str:
+    return f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
+
+
+def _cumulative(claim: Claim) -> bool:
+    return claim.period == "cumulative" and claim.measure not in rules.STOCKS
+
+
+def _last_year(years: list[int], claim: Claim, published: date | None) -> int | None:
+    if claim.year is not None:
+        return claim.year if claim.year in years else None
+    usable = [y for y in years if published is None or y < published.year]
+    return usable[-1] if usable else None
+
+
+def _year_note(claim: Claim, published: date | None, year: int) -> str | None:
+    if claim.year is not None:
+        return None
+    if published is None:
+        return f"no year stated and no publication date: latest year in the snapshot ({year})"
+    note = f"no year stated: latest year with data before the article's date {published} ({year})"
+    if published.year - year > 2:
+        note += "; the snapshot has nothing newer, the article may refer to a later year"
+    return note
+
+
+def read_route(route: Route, claim: Claim, published: date | None, ref: ReferenceData) -> Reading | str:
+    """The route read for the claim's period and year, or why it cannot be."""
+    years = route_years(route, ref)
+    if not years:
+        return "no data"
+    last = _last_year(years, claim, published)
+    if last is None:
+        when = f"for {claim.year}" if claim.year is not None else f"before {published}"
+        return f"no data {when} (years with data: {_span(years)})"
+    span = [last]
+    if _cumulative(claim):
+        first = claim.since if claim.since is not None else years[0]
+        span = list(range(first, last + 1))
+        gaps = [y for y in span if y not in years]
+        if gaps:
+            return f"a running total since {first} needs every year, and {_span(gaps)} has no data"
+    values = [
+        (p, v)
+        for y in span
+        for p in route.parts
+        if (v := ref.get(p.series, p.reporter, p.partner, y)) is not None
+    ]
+    total = sum(p.sign * v.value for p, v in values)
+    note = _year_note(claim, published, last)
+    if len(span) > 1:
+        note = f"running total {_span(span)}, the sum of {len(span)} yearly values" + (
+            f"; {note}" if note else ""
+        )
+    return Reading(route, span, total, values, note)
+
+
+def pick(readings: list[Reading], source: str | None) -> tuple[Reading, str]:
+    """The reading the verdict follows, and why: the named publisher's series, else the own figure."""
+    named = rules.publisher_key(source)
+    pools = [
+        (
+            [r for r in readings if named and named in r.route.sources],
+            f"the article cites {named}: its series",
+        ),
+        ([r for r in readings if r.route.own], "the reporter's own figure"),
+        (readings, "no own figure in the snapshot: the partner's mirror"),
+    ]
+    pool, why = next((p, w) for p, w in pools if p)
+    best = pool[0]
+    for reading in pool[1:]:
+        if reading.year > best.year:
+            best = reading
+    return best, why
+
+
+Unverifiable = Callable[..., Verdict]
 
 
 def verify_claim(claim: Claim, *, published: date | None, ref: ReferenceData) -> Verdict:
@@ -156,24 +171,29 @@ def verify_claim(claim: Claim, *, published: date | None, ref: ReferenceData) ->
     def unverifiable(reason: str, **extra: object) -> Verdict:
         return Verdict(verdict="unverifiable", reason=reason, **base, **extra)  # type: ignore[arg-type]
 
-    if claim.measure in rules.NO_SERIES:
+    if claim.measure in rules.NO_SERIES and not (claim.measure == "loan" and claim.period == "deal"):
         return unverifiable(rules.NO_SERIES[claim.measure])
     if claim.modality != "actual":
         return unverifiable(f"a {claim.modality} figure is not an observed value and cannot be checked")
-    if claim.measure == "fdi":
-        return unverifiable(rules.FDI_REASON.format(holder=claim.holder or "this investor's"))
-    if claim.measure in MONEY and claim.unit != "USD":
+    if claim.period == "deal" and claim.measure in MONEY:
+        return unverifiable(rules.DEAL_REASON)
+    if claim.measure in MONEY and claim.unit != "USD" and not currency.known(claim.unit):
         return unverifiable(
-            f"the figure is in {claim.unit}; reference series are in USD and sphere does not "
-            "convert currencies or percentages"
+            f"the figure is in {claim.unit}; reference series are in USD and the ECB reference rates "
+            "do not convert it (only currencies, not percentages or quantities)"
         )
     parties = [c for c in (claim.holder, claim.counterpart, claim.relative_to) if c]
     if not claim.holder or any(len(c) != COUNTRY for c in parties if c != "WLD"):
         return unverifiable(
             "the reference series are by country; a group or a missing party cannot be checked"
         )
-    if claim.measure == "investment":
-        return _investment(claim, published, ref, unverifiable, base)
+    if (
+        claim.measure == "investment"
+        and claim.holder == "CHN"
+        and claim.counterpart
+        and claim.period != "stock"
+    ):
+        return _cgit(claim, published, ref, unverifiable, base)
 
     routes = routes_for(claim.measure, claim.holder, claim.counterpart)
     if isinstance(routes, str):
@@ -181,96 +201,166 @@ def verify_claim(claim: Claim, *, published: date | None, ref: ReferenceData) ->
     if claim.relative_to:
         other = routes_for(claim.measure, claim.holder, claim.relative_to)
         routes = relative(routes, other) if not isinstance(other, str) else []
-    return _compare(claim, published, ref, routes, unverifiable, base)
+    readings = [read_route(r, claim, published, ref) for r in routes]
+    found = [r for r in readings if isinstance(r, Reading)]
+    if not found:
+        return unverifiable(_none_found(claim, published, routes, readings, ref))
+    chosen, why = pick(found, claim.source)
+    return _judge_all(claim, chosen, why, found, unverifiable, base)
 
 
-def _pick(
-    routes: list[Route], claim: Claim, published: date | None, ref: ReferenceData
-) -> tuple[Route, int, str | None] | str:
-    """The route and year to compare with, the note on how the year was chosen, or why there is none."""
-    best: tuple[Route, int] | None = None
-    spans = []
-    for route in routes:
-        years = route_years(route, ref)
-        if years:
-            spans.append(f"{years[0]}-{years[-1]}")
-        if claim.year is not None:
-            usable = [y for y in years if y == claim.year]
-        else:
-            usable = [y for y in years if published is None or y < published.year]
-        if usable and (best is None or usable[-1] > best[1]):
-            best = (route, usable[-1])
-    if best is None:
-        if not spans:
-            return f"no data for {claim.holder}->{claim.counterpart or 'world'} in the snapshot"
-        when = f"for {claim.year}" if claim.year is not None else f"before {published}"
-        return f"no data {when} (years with data: {', '.join(sorted(set(spans)))})"
-    if claim.year is not None:
-        return best[0], best[1], None
-    if published is None:
-        return (
-            best[0],
-            best[1],
-            f"no year stated and no publication date: latest year in the snapshot ({best[1]})",
-        )
-    note = f"no year stated: latest year with data before the article's date {published} ({best[1]})"
-    if published.year - best[1] > 2:
-        note += "; the snapshot has nothing newer, the article may refer to a later year"
-    return best[0], best[1], note
+def _none_found(
+    claim: Claim, published: date | None, routes: list[Route], readings: list[Reading | str], ref: ReferenceData
+) -> str:
+    """Why no route could be read: a running total with a gap, or the years each route has."""
+    gaps = [r for r in readings if isinstance(r, str) and r.startswith("a running total")]
+    if gaps:
+        return gaps[0]
+    spans = sorted({_span(years) for r in routes if (years := route_years(r, ref))})
+    if not spans:
+        return f"no data for {claim.holder}->{claim.counterpart or 'world'} in the snapshot"
+    when = f"for {claim.year}" if claim.year is not None else f"before {published}"
+    return f"no data {when} (years with data: {', '.join(spans)})"
 
 
-def _compare(claim, published, ref, routes, unverifiable, base) -> Verdict:  # type: ignore[no-untyped-def]
-    picked = _pick(routes, claim, published, ref)
-    if isinstance(picked, str):
-        return unverifiable(picked)
-    route, year, year_note = picked
-    parts = [(p, ref.get(p.series, p.reporter, p.partner, year)) for p in route.parts]
-    values = [(p, v) for p, v in parts if v is not None]
-    total = sum(p.sign * v.value for p, v in values)
-    return _judge(claim, total, values, route, year, year_note, base)
+def _cgit(claim, published, ref, unverifiable, base) -> Verdict:  # type: ignore[no-untyped-def]
+    """Chinese investment in a host from CGIT deals: one year's sum, or a running total.
 
-
-def _investment(claim, published, ref, unverifiable, base) -> Verdict:  # type: ignore[no-untyped-def]
-    """Chinese investment in a host: CGIT investment + construction; cumulative since 2005 when no year."""
-    if claim.holder != "CHN" or not claim.counterpart:
-        return unverifiable(
-            f"no series for investment by {claim.holder} in the snapshot (only Chinese "
-            "investment, AEI/Heritage CGIT)"
-        )
-    series = ("cgit_investment", "cgit_construction")
+    A year with no deal of US$100m or more counts 0 in a running total (CGIT lists every such deal)."""
     host = claim.counterpart
-    years = sorted({y for s in series for y in ref.years(s, "CHN", host)})
+    years = sorted({y for s in CGIT_SERIES for y in ref.years(s, "CHN", host)})
     if not years:
         return unverifiable(f"CGIT records no Chinese deal of US$100m or more in {host} (2005-2024)")
-    part = Part(1, "cgit_investment", "CHN", host)
-    route = Route((part,), f"Chinese investment and construction in {host} (AEI/Heritage CGIT)")
-    if claim.year is not None:
-        values = [(part, v) for s in series if (v := ref.get(s, "CHN", host, claim.year)) is not None]
-        if not values:
+    route = cgit_route(host)
+    running = claim.period == "cumulative" or (claim.period is None and claim.year is None)
+    if not running:
+        last = _last_year(years, claim, published)
+        if last is None:
+            when = f"in {claim.year}" if claim.year is not None else f"before {published}"
             return unverifiable(
-                f"CGIT has no deal in {host} in {claim.year} (years with deals: {', '.join(map(str, years))})"
+                f"CGIT has no deal in {host} {when} (years with deals: {', '.join(map(str, years))})"
             )
-        total = sum(v.value for _, v in values)
-        return _judge(claim, total, values, route, claim.year, "annual sum for the stated year", base)
-    through = (
-        max(y for y in years if published is None or y < published.year)
-        if any(published is None or y < published.year for y in years)
-        else None
-    )
-    if through is None:
+        values = [
+            (route.parts[0], v) for s in CGIT_SERIES if (v := ref.get(s, "CHN", host, last)) is not None
+        ]
+        note = _year_note(claim, published, last) or "annual sum for the stated year"
+        reading = Reading(route, [last], sum(v.value for _, v in values), values, note)
+        return _judge_all(
+            claim, reading, "the only series of Chinese investment deals", [reading], unverifiable, base
+        )
+    usable = [
+        y
+        for y in years
+        if (claim.year is None or y <= claim.year) and (published is None or y < published.year)
+    ]
+    if not usable:
         return unverifiable(f"CGIT has no deal in {host} before {published}")
-    total, found = ref.cumulative(series, "CHN", host, through=through)  # type: ignore[misc]
-    note = (
-        f"no year stated ('have invested'): cumulative sum of CGIT investment and construction deals, "
-        f"2005-{through}, the latest year before the article's date"
+    through = claim.year if claim.year is not None else usable[-1]
+    first = claim.since if claim.since is not None else 2005
+    found = [
+        (route.parts[0], v)
+        for s in CGIT_SERIES
+        for y in ref.years(s, "CHN", host)
+        if first <= y <= through and (v := ref.get(s, "CHN", host, y)) is not None
+    ]
+    if not found:
+        return unverifiable(
+            f"CGIT has no deal in {host} between {first} and {through}: the running total is 0"
+        )
+    why = "stated as cumulative" if claim.period == "cumulative" else "no year stated ('have invested')"
+    note = f"{why}: running total of CGIT investment and construction deals, {first}-{through}" + (
+        "" if claim.year is not None else ", the latest year before the article's date"
     )
-    return _judge(claim, total, [(part, v) for v in found], route, through, note, base)
+    reading = Reading(route, list(range(first, through + 1)), sum(v.value for _, v in found), found, note)
+    return _judge_all(
+        claim, reading, "the only series of Chinese investment deals", [reading], unverifiable, base
+    )
 
 
-def _judge(claim, total, values, route, year, year_note, base) -> Verdict:  # type: ignore[no-untyped-def]
-    lo, hi = band(claim)
-    coverage = route.coverage
-    rlo, rhi = interval(values)
+def _claim_usd(claim: Claim, reading: Reading) -> currency.Conversion | str | None:
+    """The claim's value in US$ for a reading's years (None when it is already in US$)."""
+    if claim.unit == "USD" or claim.measure not in MONEY:
+        return None
+    stock = claim.measure in rules.STOCKS or claim.period == "stock"
+    return currency.to_usd(claim.value, claim.unit, reading.years, stock=stock)
+
+
+def _verdict_of(value: float, approx: str, reading: Reading) -> tuple[VerdictKind, tuple[float, float]]:
+    lo, hi = rules.band(value, approx)
+    rlo, rhi = interval(reading.values)
+    if lo <= reading.total <= hi:
+        return "consistent", (lo, hi)
+    if reading.route.coverage != "full" and rlo <= hi and rhi >= lo:
+        return "unverifiable", (lo, hi)
+    return "inconsistent", (lo, hi)
+
+
+def _publishers(reading: Reading) -> str:
+    return "; ".join(dict.fromkeys(v.publisher_short for _, v in reading.values))
+
+
+def _alternatives(claim: Claim, chosen: Reading, value: float, others: list[Reading]) -> list[Alternative]:
+    """Other routes whose number (beyond 1%) or verdict differs from the one followed."""
+    kind, _ = _verdict_of(value, claim.approx, chosen)
+    out: list[Alternative] = []
+    for other in others:
+        if other is chosen or other.route.series == chosen.route.series:
+            continue
+        usd = _claim_usd(claim, other)
+        if isinstance(usd, str):
+            continue
+        v = usd.usd if usd else claim.value
+        their, _ = _verdict_of(v, claim.approx, other)
+        apart = abs(other.total - chosen.total) > ALTERNATIVE_GAP * max(abs(chosen.total), 1.0)
+        if their != kind or apart:
+            out.append(
+                Alternative(
+                    label=other.route.label,
+                    series=" + ".join(other.route.series),
+                    publisher=_publishers(other),
+                    year=other.year,
+                    value=other.total,
+                    verdict=their,
+                    difference=(other.total - v) / abs(v) if v else None,
+                )
+            )
+    return out
+
+
+def _judge_all(claim, chosen, why, readings, unverifiable, base) -> Verdict:  # type: ignore[no-untyped-def]
+    usd = _claim_usd(claim, chosen)
+    if isinstance(usd, str):
+        return unverifiable(usd)
+    value = usd.usd if usd else claim.value
+    verdict = _judge(claim, value, chosen, base, why)
+    alternatives = _alternatives(claim, chosen, value, readings)
+    reason = verdict.reason
+    if alternatives:
+        reason += "; also " + "; ".join(
+            f"{a.label}: {_fmt(a.value)} in {a.year} ({a.verdict})" for a in alternatives
+        )
+    update: dict[str, object] = {"alternatives": alternatives, "reason": reason}
+    if usd:
+        update |= {"value_usd": usd.usd, "conversion": usd.note}
+    return verdict.model_copy(update=update)
+
+
+def _coverage_note(reading: Reading) -> str | None:
+    route = reading.route
+    if route.coverage == "mirror":
+        mirrored = [p.series for p in route.parts if p.kind == "mirror"]
+        return rules.COVERAGE_NOTES.get(mirrored[0], rules.COVERAGE_NOTES["mirror"])
+    partial = [p.series for p in route.parts if p.kind == "partial"]
+    if partial:
+        return rules.COVERAGE_NOTES.get(partial[0])
+    if route.parts[0].series == "ids_ppg_debt" and route.parts[0].partner == "CHN":
+        return rules.COVERAGE_NOTES["creditor_table"]
+    return None
+
+
+def _judge(claim: Claim, value: float, reading: Reading, base: dict, why: str) -> Verdict:
+    kind, (lo, hi) = _verdict_of(value, claim.approx, reading)
+    values, total, route = reading.values, reading.total, reading.route
     first = values[0][1]
     series = " + ".join(sorted({v.series for _, v in values})) if len(values) > 1 else first.series
     if claim.relative_to:
@@ -281,36 +371,26 @@ def _judge(claim, total, values, route, year, year_note, base) -> Verdict:  # ty
         else first.source_row
     )
     files = "; ".join(dict.fromkeys(v.source_file for _, v in values))
-    publishers = "; ".join(dict.fromkeys(v.publisher_short for _, v in values))
-    difference = (total - claim.value) / abs(claim.value) if claim.value else None
-    partial = [p.series for p in route.parts if p.kind == "partial"]
-    note = (
-        rules.COVERAGE_NOTES["mirror"]
-        if coverage == "mirror"
-        else (rules.COVERAGE_NOTES.get(partial[0]) if partial else None)
-    )
-    verdict: VerdictKind
+    publishers = _publishers(reading)
+    difference = (total - value) / abs(value) if value else None
     gap = f"{difference:+.1%}" if difference is not None else "n/a"
-    what = f"{route.label}: {_fmt(total)} in {year}"
-    if lo <= total <= hi:
-        verdict, reason = "consistent", f"{what}, within the band for '{claim.approx}' ({gap})"
-    elif coverage != "full" and rlo <= hi and rhi >= lo:
-        verdict = "unverifiable"
+    when = _span(reading.years)
+    what = f"{route.label}: {_fmt(total)} in {when}"
+    if kind == "consistent":
+        reason = f"{what}, within the band for '{claim.approx}' ({gap})"
+    elif kind == "unverifiable":
         reason = (
             f"{what} is outside the band for '{claim.approx}' ({gap}), but the reference covers the figure "
-            f"only {'in part' if coverage == 'partial' else 'as a mirror flow'}, which does not contradict it"
+            f"only {'in part' if route.coverage == 'partial' else 'as a mirror'}, which does not contradict it"
         )
     else:
-        verdict, reason = (
-            "inconsistent",
-            f"{what}: off by {gap} (band for '{claim.approx}': {_fmt(lo)}-{_fmt(hi)})",
-        )
+        reason = f"{what}: off by {gap} (band for '{claim.approx}': {_fmt(lo)}-{_fmt(hi)})"
     return Verdict(
-        verdict=verdict,
-        reason=reason,
+        verdict=kind,
+        reason=f"{reason} [{why}]",
         **base,
         reference_value=total,
-        reference_year=year,
+        reference_year=reading.year,
         reference_unit=first.unit,
         series=series,
         publisher=publishers,
@@ -319,12 +399,18 @@ def _judge(claim, total, values, route, year, year_note, base) -> Verdict:  # ty
         components=[v for _, v in values],
         difference=difference,
         band=(lo, hi),
-        coverage=coverage,
-        coverage_note=note,
-        year_note=year_note,
+        coverage=route.coverage,
+        coverage_note=_coverage_note(reading),
+        year_note=reading.year_note,
         source_differs=source_differs(claim.source, publishers),
     )
 
 
 def _fmt(value: float) -> str:
-    return f"${value / 1e9:,.2f} bn" if abs(value) >= 1e8 else f"{value:,.0f}"
+    return (
+        f"${value / 1e9:,.2f} bn"
+        if abs(value) >= 1e8
+        else f"${value / 1e6:,.1f} m"
+        if abs(value) >= 1e5
+        else f"{value:,.0f}"
+    )

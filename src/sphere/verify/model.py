@@ -7,9 +7,25 @@ from typing import Literal, Protocol
 from pydantic import BaseModel, ConfigDict
 
 from sphere.refdata.load import RefValue
+from sphere.refdata.routes import Coverage
 
 VerdictKind = Literal["consistent", "inconsistent", "unverifiable"]
-Coverage = Literal["full", "partial", "mirror"]
+__all__ = ["Alternative", "ClaimLike", "Coverage", "Verdict", "VerdictKind", "claim_fields"]
+
+
+class Alternative(BaseModel):
+    """Another route to the same quantity (the partner's mirror, another publisher), shown beside the
+    verdict when its number or its verdict differs from the one followed."""
+
+    model_config = ConfigDict(frozen=True)
+
+    label: str
+    series: str
+    publisher: str
+    year: int
+    value: float
+    verdict: VerdictKind
+    difference: float | None
 
 
 class Verdict(BaseModel):
@@ -33,6 +49,8 @@ class Verdict(BaseModel):
     unit: str
     approx: str
     claim_year: int | None = None
+    period: str | None = None
+    since: int | None = None
     evidence: str = ""
     reference_value: float | None = None
     reference_year: int | None = None
@@ -50,6 +68,9 @@ class Verdict(BaseModel):
     article_source: str | None = None
     source_differs: bool | None = None
     snapshot_version: str | None = None
+    value_usd: float | None = None  # the claim's value in US$ when it was stated in another currency
+    conversion: str | None = None  # how it was converted (rate, basis, source)
+    alternatives: list[Alternative] = []
 
     def summary(self) -> str:
         """One line for terminals: verdict, the claim, the reference and the gap."""
@@ -102,7 +123,16 @@ class ClaimLike(Protocol):
 def claim_fields(claim: ClaimLike) -> dict:
     """The fields a verdict repeats from its claim."""
     return {
-        "measure": claim.measure, "holder": claim.holder, "counterpart": claim.counterpart,
-        "relative_to": claim.relative_to, "value": claim.value, "unit": claim.unit, "approx": claim.approx,
-        "claim_year": claim.year, "evidence": claim.evidence, "article_source": claim.source,
+        "measure": claim.measure,
+        "holder": claim.holder,
+        "counterpart": claim.counterpart,
+        "relative_to": claim.relative_to,
+        "value": claim.value,
+        "unit": claim.unit,
+        "approx": claim.approx,
+        "claim_year": claim.year,
+        "evidence": claim.evidence,
+        "article_source": claim.source,
+        "period": getattr(claim, "period", None),
+        "since": getattr(claim, "since", None),
     }
