@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from sphere.errors import DatabaseUnavailable, InputError, SphereError
 from sphere.models import ArticleResult, Document
+from sphere.scale.extract import ARTICLE_SECONDS, extract_many
 from sphere.store import dedup
 from sphere.store.schema import Article
 from sphere.store.writer import Pending, Stored, store_batch
@@ -108,24 +109,25 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def extract_all(docs: list[Document], extract: Extractor | None, workers: int):
-    """One result (or InputError) per document, in order: the pipeline's batches, or `extract` per document."""
+def extract_all(docs: list[Document], extract: Extractor | None, workers: int,
+                seconds: float | None = ARTICLE_SECONDS):
+    """One result (or InputError) per document, in order: the pipeline's batches, each article under a time
+    limit of `seconds` (`sphere.scale.extract`, the code path of every engine), or `extract` per document."""
     if extract is None:
-        from sphere.nlp.pipeline import extract_documents
-
-        return extract_documents(docs, workers=workers)
+        return extract_many(docs, workers=workers, seconds=seconds)
     return map(partial(_safe_extract, extract), docs)
 
 
 def ingest_documents(
     items: Iterable[Document | InputError], *, session: Session, extract: Extractor | None = None,
     verify: bool = True, workers: int = 1, batch_size: int = BATCH,
-    on_item: Callable[[str, str], None] | None = None,
+    on_item: Callable[[str, str], None] | None = None, seconds: float | None = ARTICLE_SECONDS,
 ) -> IngestReport:
     """Extract and store every document; InputErrors among `items` are reported and skipped.
 
     `extract` replaces the pipeline (one document in, one result out); `on_item(status, label)` is
-    called once per item with status stored, duplicate, new_source or error.
+    called once per item with status stored, duplicate, new_source or error; `seconds` is the time limit
+    per article of the pipeline (an article over it is reported and skipped).
     """
     report, started = IngestReport(), time.perf_counter()
     notify = on_item or (lambda status, label: None)
@@ -133,7 +135,7 @@ def ingest_documents(
     try:
         for chunk in _chunks(items, CHUNK * max(workers, 1)):
             pending = _extract_chunk(chunk, session=session, extract=extract, workers=workers, report=report,
-                                     notify=notify)
+                                     notify=notify, seconds=seconds)
             for batch in _chunks(pending, max(batch_size, 1)):
                 _write(batch, session=session, writer=writer, report=report, notify=notify)
     finally:
@@ -141,7 +143,7 @@ def ingest_documents(
     return report
 
 
-def _extract_chunk(chunk, *, session, extract, workers, report, notify) -> list[Pending]:
+def _extract_chunk(chunk, *, session, extract, workers, report, notify, seconds=ARTICLE_SECONDS) -> list[Pending]:
     docs: list[Document] = []
     for item in chunk:
         report.read += 1
@@ -157,7 +159,7 @@ def _extract_chunk(chunk, *, session, extract, workers, report, notify) -> list[
     known = set(session.scalars(select(Article.content_hash).where(Article.content_hash.in_(set(hashes)))))
     session.rollback()  # end the read: no lock is held while extracting
     todo = [d for d, h in zip(docs, hashes, strict=True) if h not in known]
-    results = iter(extract_all(todo, extract, workers))
+    results = iter(extract_all(todo, extract, workers, seconds))
     pending = []
     for doc, content_hash in zip(docs, hashes, strict=True):
         # a text already stored is not extracted again; its source is still recorded
