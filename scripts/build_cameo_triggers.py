@@ -183,7 +183,12 @@ def build(shared: Path) -> dict:
             continue
         lemmas[lemma] = row
     for g in review["general"]:
-        lemmas[g["lemma"]] = {"code": None, "plover": g["plover"], "bare": True, "origin": "general", "example": g["example"]}
+        row = {"code": None, "plover": g["plover"], "bare": g["plover"] is not None, "origin": "general", "example": g["example"]}
+        if g.get("expect"):
+            row["expect"] = g["expect"]  # what the example codes once negation or modality applies
+        if g.get("patterns"):
+            row["patterns"] = [{**p, "code": None} for p in g["patterns"]]
+        lemmas[g["lemma"]] = row
     forms: dict[str, str] = {}
     for lemma in lemmas:
         for form in regular_forms(lemma):

@@ -72,3 +72,31 @@ def test_a_pledge_codes_the_pledge_not_what_is_pledged():
     events = _events("China pledged to deepen friendship with Laos and advance cooperation.")
     assert ("CHN", "AGREE", "LAO") in events
     assert all(a == "AGREE" for _, a, _ in events)
+
+
+@pytest.mark.parametrize("row", load("said_content")["rows"], ids=lambda r: f"{r['slot']}-{r['plover']}")
+def test_each_said_content_row_codes_its_example(row):
+    events = _events(row["example"])
+    assert any(a == row["plover"] for _, a, _ in events), (row["example"], events)
+
+
+def test_reporting_verbs_alone_are_no_events():
+    assert _events("Germany's economy minister said the Chinese delegation arrived on Monday.") == set()
+    assert _events("Germany's economy minister said the Chinese subsidies were not unfair.") == set()
+
+
+def test_signing_with_a_partner_is_joint_but_a_pledge_is_one_sided():
+    assert _events("Brazil signed a trade accord with Argentina on Monday.") == {("BRA", "AGREE", "ARG"), ("ARG", "AGREE", "BRA")}
+    assert ("ARG", "AGREE", "BRA") not in _events("Brazil pledged to build a railway for Argentina.")
+
+
+def test_negation_and_modality():
+    # SCHEMA C14: "would not" impose is a concession; refusing to exclude force threatens it
+    assert _events("Lula said Brazil would not impose retaliatory tariffs on the United States.") == {("BRA", "CONCEDE", "USA")}
+    assert _events("China refused to exclude military action against Taiwan.") == {("CHN", "THREATEN", "TWN")}
+
+
+def test_announced_for_later_is_a_threat_until_in_force():
+    # SCHEMA C5
+    later = "Canada announced a 100% import tariff on electric vehicles made in China, effective from October 1st."
+    assert _events(later) == {("CAN", "THREATEN", "CHN")}

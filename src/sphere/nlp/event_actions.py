@@ -152,6 +152,16 @@ def is_reported(tok: Token, lex: dict) -> bool:
     return False
 
 
+def announced_for_later(tok: Token, lex: dict) -> bool:
+    """A tariff or rule announced, decided or finalised is a threat until the text reports it in force (SCHEMA C5)."""
+    if tok.lemma_.lower() not in lex["announce_verbs"]:
+        return False
+    return not _IN_FORCE.search(tok.sent.text)
+
+
+_IN_FORCE = re.compile(r"\b(?:took|has taken|have taken|went|came) (?:effect|into effect|into force)\b|\bin force\b|\bimposed\b", re.I)
+
+
 def is_hypothetical(tok: Token, lex: dict) -> bool:
     if tok.dep_ == "xcomp" and tok.head.lower_ in lex["verbs"]["THREATEN"] + lex["intent_verbs"]:
         return True  # "threatened to impose tariffs", "promised to halt all trade by October"

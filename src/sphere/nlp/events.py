@@ -18,6 +18,7 @@ from sphere.models import PLOVER_SCORE, Action, Claim, Event, Membership
 from sphere.nlp.context import SentenceContext
 from sphere.nlp.dates import resolve_date
 from sphere.nlp.event_actions import (
+    announced_for_later,
     inquiry_action,
     is_hypothetical,
     is_reported,
@@ -29,6 +30,7 @@ from sphere.nlp.event_actions import (
     threat_mode,
 )
 from sphere.nlp.event_roles import actors_of, is_group, resolve_party, targets_of
+from sphere.nlp.event_said import said_events
 from sphere.nlp.event_triggers import cameo_action, cameo_forms, lemma_of
 from sphere.nlp.lexicon import load
 from sphere.nlp.syntax import Party, is_negated, party_for, span_for
@@ -98,6 +100,10 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
         if tok.i in inner_done:
             continue
         inner = [c for c in tok.children if c.dep_ == "xcomp" and (idx.get(c.lower_) or phrasal_action(c, lex))]
+        excluded = [c for c in tok.children if c.dep_ == "xcomp" and lemma_of(c) in lex["rule_out_lemmas"]]
+        if action == "REJECT" and excluded:
+            action = "THREATEN"  # "refused to exclude military action": not ruling it out threatens it
+            inner_done.update(c.i for c in excluded)
         if action == "REJECT" and inner:
             inner_action = phrasal_action(inner[0], lex) or idx.get(inner[0].lower_)
             if inner_action in ("THREATEN", "SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "REJECT", "ACCUSE"):
@@ -112,14 +118,16 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
                 c.dep_ == "conj" and c.tag_ == "VB" and not any(g.dep_ == "nsubj" for g in c.children))]
             inner_done.update(g.i for c in promised for g in [c, *c.children] if g is c or g.dep_ == "conj")
         action = refine_action(tok, action, lex, low)
-        if action is None or action == "FINANCE" or is_reported(tok, lex):
+        if action in (None, "FINANCE"):
+            action = cameo_action(tok, patterns_only=True)  # "extend the accord": the dictionary's object pattern
+        if not action or is_reported(tok, lex):
             continue
         if is_negated(tok):
             action = lex["negated_flip"].get(action)
             if action is None:
                 continue
-        if action == "SANCTION" and is_hypothetical(tok, lex):
-            action = "THREATEN"  # "might impose tariffs", "if Washington imposes sanctions"
+        if action == "SANCTION" and (is_hypothetical(tok, lex) or announced_for_later(tok, lex)):
+            action = "THREATEN"  # "might impose tariffs", "announced a 100% tariff effective from October" (C5)
         actors = actors_of(tok, by_token, ctx)
         if tok.lower_ in ("summit", "summits", "forum") and actors and all(is_group(a) for a in actors):
             continue  # "the G20 summit" is an occasion, not a group meeting someone
@@ -143,22 +151,40 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             pairs = [(a, t) for a in actors for t in targets_of(tok, by_token, a, ctx, action, lex)]
         if not pairs and len(actors) >= 2 and action in ("AGREE", "CONSULT", "SUPPORT") and membership is None:
             pairs = [(a, b) for a in actors for b in actors if a != b]  # "Russia and China pledged a partnership"
+        if action in ("AGREE", "COOPERATE") and lemma_of(tok) in lex["joint_verbs"]:
+            # "A signed a deal with B": a joint act, coded both ways (SCHEMA C3)
+            partners = _with_partners(tok, by_token)
+            pairs += [(t, a) for a, t in pairs if t in partners and (t, a) not in pairs]
         for actor, target in pairs:
-            key = (actor, action, target)
-            if key in seen:
-                continue
-            seen.add(key)
-            yield Event(
-                actor=actor, action=cast(Action, action), target=target, date=when, evidence=ctx.text, start=ctx.start,
-                end=ctx.end, membership=cast(Membership, membership) if is_group(target) else None, mode=threat_mode(tok, lex),
-                trigger=tok.text, score=PLOVER_SCORE[action], confidence=0.6,
-            )
-            ctx.state.last_actor = actor
-            if target:
-                ctx.state.last_pair = (actor, target)
-            if action == "CONSULT" and target:
-                ctx.state.partners[actor] = target
-                ctx.state.partners.setdefault(target, actor)
+            if (actor, action, target) not in seen:
+                seen.add((actor, action, target))
+                yield _event(ctx, tok, actor, action, target, membership, when, lex)
+    for actor, action, target, tok in said_events(ctx, by_token):
+        if (actor, action, target) not in seen:
+            seen.add((actor, action, target))
+            yield _event(ctx, tok, actor, action, target, None, when, lex)
+
+
+def _with_partners(tok, by_token: dict[int, Party]) -> set[str]:
+    """Parties inside a "with" phrase of the trigger or of its object ("signed a deal with X")."""
+    heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]
+    return {by_token[t.i].code for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+            for t in c.subtree if t.i in by_token}
+
+
+def _event(ctx: SentenceContext, tok, actor: str, action: str, target: str | None, membership: str | None, when, lex: dict) -> Event:
+    """One event, and the article state it leaves for later sentences ("the two", "during a meeting")."""
+    ctx.state.last_actor = actor
+    if target:
+        ctx.state.last_pair = (actor, target)
+    if action == "CONSULT" and target:
+        ctx.state.partners[actor] = target
+        ctx.state.partners.setdefault(target, actor)
+    return Event(
+        actor=actor, action=cast(Action, action), target=target, date=when, evidence=ctx.text, start=ctx.start,
+        end=ctx.end, membership=cast(Membership, membership) if is_group(target) else None, mode=threat_mode(tok, lex),
+        trigger=tok.text, score=PLOVER_SCORE[action], confidence=0.6,
+    )
 
 
 def events_from_claims(claims: list[Claim], ctx: SentenceContext) -> Iterator[Event]:

@@ -1,0 +1,62 @@
+"""What was said (SCHEMA.md C14): "the minister said Beijing had blocked the deal" is ACCUSE.
+
+A speech verb alone is no event. When its reported clause has another party as its subject and
+says something about it, the speaker's side acts toward that party, typed by what is said:
+the clause's verb ("blocked", "cheated") or its predicate adjective ("unfair", "reasonable"),
+from the rows of `data/said_content.json`. A negated clause ("said China had not cheated") says
+nothing coded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from sphere.nlp.context import SentenceContext
+from sphere.nlp.event_roles import actors_of, resolve_party
+from sphere.nlp.event_triggers import lemma_of
+from sphere.nlp.lexicon import load
+from sphere.nlp.syntax import Party, is_negated
+
+
+@lru_cache(maxsize=1)
+def _content() -> tuple[frozenset[str], dict[tuple[str, str], str]]:
+    data = load("said_content")
+    index = {(row["slot"], w): row["plover"] for row in data["rows"] for w in row["words"]}
+    return frozenset(data["speech_lemmas"]), index
+
+
+def _said(clause: Token, index: dict[tuple[str, str], str]) -> str | None:
+    """The PLOVER type of a reported clause: its verb, or the adjective it predicates."""
+    found = index.get(("verb", lemma_of(clause)))
+    if found:
+        return found
+    adjectives = [clause] if clause.pos_ == "ADJ" else [c for c in clause.children if c.dep_ in ("acomp", "oprd")]
+    for a in adjectives:
+        found = index.get(("adjective", a.lower_))
+        if found:
+            return found
+    return None
+
+
+def said_events(ctx: SentenceContext, by_token: dict[int, Party]) -> Iterator[tuple[str, str, str, Token]]:
+    """(speaker, action, target, speech verb) for each coded statement about another party."""
+    speech, index = _content()
+    for tok in ctx.doc:
+        if tok.pos_ != "VERB" or lemma_of(tok) not in speech:
+            continue
+        for clause in tok.children:
+            if clause.dep_ != "ccomp" or is_negated(clause):
+                continue
+            action = _said(clause, index)
+            subject = next((g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if action is None or subject is None:
+                continue
+            target = resolve_party(subject, by_token, ctx, coref=False)
+            if not target:
+                continue
+            for speaker in actors_of(tok, by_token, ctx):
+                if speaker != target:
+                    yield speaker, action, target, tok
