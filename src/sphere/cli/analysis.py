@@ -1,39 +1,56 @@
-"""`sphere country`, `sphere rank` and `sphere scenario tariff`: answers from the reference data and the store."""
+"""`sphere country`, `sphere rank` and `sphere scenario tariff`: answers from the reference data and the store.
+
+Errors (an unknown code, a bad date, a chart that cannot be written) are one line and exit code 2.
+Memberships are printed by name ("recognises the People's Republic of China"), never as internal codes,
+and only those that had begun by the `--as-of` date.
+"""
 
 from __future__ import annotations
 
 from contextlib import nullcontext
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from sphere.errors import SphereError
+from sphere.cli.common import check_format, console, errors, escape, parse_date, say
 
-err = Console(stderr=True)
-out = Console()
-
-
-def _fail(exc: SphereError) -> typer.Exit:
-    err.print(f"[red]error:[/] {exc}", highlight=False)
-    return typer.Exit(2)
+if TYPE_CHECKING:
+    from rich.table import Table
 
 
 def _day(value: str | None, name: str) -> date:
-    if value is None:
-        return date.today()
+    return parse_date(value, name) or date.today()
+
+
+def _format(fmt: str) -> str:
+    return check_format(fmt, ("text", "json"))
+
+
+def _table(title: str) -> Table:
+    from rich.table import Table
+
+    return Table(title=escape(title))
+
+
+def _begun(since: str | None, as_of: date) -> bool:
+    """True when a membership that began on `since` had surely begun by `as_of`: a start known only to the
+    year ("2017") or month ("2017-06") counts from the last day of that year or month."""
+    if not since:
+        return True
+    text = since.strip()[:10]
     try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)", param_hint=name) from exc
-
-
-def _format(fmt: str) -> None:
-    if fmt not in ("text", "json"):
-        raise typer.BadParameter(f"unknown format {fmt!r} (valid: json, text)", param_hint="--format")
+        if len(text) == 4:
+            start = date(int(text), 12, 31)
+        elif len(text) == 7:
+            year, month = int(text[:4]), int(text[5:7])
+            start = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        else:
+            start = date.fromisoformat(text)
+    except ValueError:
+        return True
+    return start <= as_of
 
 
 def _money(v: float | None) -> str:
@@ -54,12 +71,15 @@ def _context():  # type: ignore[no-untyped-def]
 
 
 def show_card(card, card_since: int | None = None) -> None:  # type: ignore[no-untyped-def]
+    from sphere.knowledge.lookup import membership_phrase
+
+    out = console()
     out.print(
-        f"[bold]{card.name} ({card.code})[/]: China vs United States, {card.years[0]}-{card.years[1]}; "
+        f"[bold]{escape(card.name)} ({card.code})[/]: China vs United States, {card.years[0]}-{card.years[1]}; "
         f"as of {card.as_of}"
     )
     for title, rows in (("exports", card.exports), ("imports", card.imports)):
-        table = Table(title=f"{title} (US$ bn; share of all {title}; share of GDP)")
+        table = _table(f"{title} (US$ bn; share of all {title}; share of GDP)")
         for column in ("year", "China", "US", "% China", "% US", "% GDP China", "% GDP US", "series"):
             table.add_column(column)
         for r in rows if card_since else rows[-12:]:
@@ -71,11 +91,11 @@ def show_card(card, card_since: int | None = None) -> None:  # type: ignore[no-u
                 _pct(r.share_usa),
                 _pct(r.gdp_share_china),
                 _pct(r.gdp_share_usa),
-                r.series + (" (mirror)" if r.mirror else ""),
+                escape(r.series + (" (mirror)" if r.mirror else "")),
             )
         out.print(table)
     if card.debt:
-        table = Table(title="PPG debt (US$ bn, World Bank IDS)")
+        table = _table("PPG debt (US$ bn, World Bank IDS)")
         for column in (
             "year",
             "China bilateral",
@@ -96,9 +116,7 @@ def show_card(card, card_since: int | None = None) -> None:  # type: ignore[no-u
             )
         out.print(table)
     if card.finance:
-        table = Table(
-            title="Chinese finance (AidData, US$ bn 2021) and investment (AEI/Heritage CGIT, US$ bn)"
-        )
+        table = _table("Chinese finance (AidData, US$ bn 2021) and investment (AEI/Heritage CGIT, US$ bn)")
         for column in (
             "year",
             "AidData commitments",
@@ -118,18 +136,18 @@ def show_card(card, card_since: int | None = None) -> None:  # type: ignore[no-u
                 str(r.cgit_deals or "-"),
             )
         out.print(table)
-    out.print(
+    out.print(escape(
         "memberships: "
         + (
             "; ".join(
-                f"{m.group} {m.status}"
+                membership_phrase(m.group, m.status)
                 + (f" from {m.since}" if m.since else "")
                 + (f" until {m.until}" if m.until else "")
                 for m in card.memberships
             )
             or "none in the data"
         )
-    )
+    ))
     t = card.tilt
     index = "gap (no economic channel with both sides)" if t.index is None else f"{t.index:+.1f}"
     out.print(f"[bold]tilt index[/] {index} (-100 toward the US, +100 toward China; docs/method.md)")
@@ -139,7 +157,7 @@ def show_card(card, card_since: int | None = None) -> None:  # type: ignore[no-u
             if c.available
             else f"left out: {c.note}"
         )
-        out.print(f"  {c.name} ({c.year or '-'}): {state}", highlight=False)
+        out.print(escape(f"  {c.name} ({c.year or '-'}): {state}"))
     out.print(
         f"  alignment {t.alignment:+.2f} (China side: {', '.join(t.china_side) or '-'}; "
         f"US side: {', '.join(t.us_side) or '-'}; weight {t.alignment_weight})"
@@ -159,7 +177,19 @@ def show_card(card, card_since: int | None = None) -> None:  # type: ignore[no-u
     if card.claims is not None:
         out.print(f"figures quoted in the news: {len(card.claims)}")
         for c in card.claims:
-            out.print(f"  {c.published} {c.verdict.summary()}", highlight=False)
+            out.print(escape(f"  {c.published} {c.verdict.summary()}"))
+
+
+def _country_code(value: str) -> str:
+    """The code for a country typed as a code, name or demonym; an unknown one goes on as typed, for the
+    scorecard to reject with the list of codes it knows."""
+    from sphere.errors import UnknownCode
+    from sphere.knowledge.lookup import resolve_party
+
+    try:
+        return resolve_party(value, "country")
+    except UnknownCode:
+        return value.strip().upper()
 
 
 # Options shared by the analysis commands.
@@ -182,20 +212,20 @@ def register(app: typer.Typer) -> None:
         plot: Plot = None,
     ) -> None:
         """China versus the United States for one country, channel by channel, with a tilt index."""
-        _format(fmt)
-        from sphere.analysis.scorecard import scorecard
-
-        try:
-            ref, knowledge = _context()
+        with errors(default=2):
+            fmt = _format(fmt)
             day = _day(as_of, "--as-of")
+            from sphere.analysis.scorecard import scorecard
+
+            ref, knowledge = _context()
             opener = nullcontext(None)
             if db:
-                from sphere.store.engine import open_session
+                from sphere.cli.common import session as store_session
 
-                opener = open_session(db)  # type: ignore[assignment]
+                opener = store_session(db)  # type: ignore[assignment]
             with opener as session:
                 card = scorecard(
-                    code.upper(),
+                    _country_code(code),
                     ref=ref,
                     knowledge=knowledge,
                     as_of=day,
@@ -209,10 +239,9 @@ def register(app: typer.Typer) -> None:
                 from sphere.analysis.plots import plot_scorecard
 
                 plot_scorecard(card, plot)
-                err.print(f"chart written to {plot}")
-        except SphereError as exc:
-            raise _fail(exc) from exc
-        print(card.model_dump_json(indent=1)) if fmt == "json" else show_card(card, since)
+                say(f"chart written to {plot}")
+        card = card.model_copy(update={"memberships": [m for m in card.memberships if _begun(m.since, day)]})
+        typer.echo(card.model_dump_json(indent=1)) if fmt == "json" else show_card(card, since)
 
     @app.command()
     def rank(
@@ -224,25 +253,23 @@ def register(app: typer.Typer) -> None:
         plot: Plot = None,
     ) -> None:
         """Rank the countries of a region by their China-US tilt."""
-        _format(fmt)
-        from sphere.analysis.rank import rank_area
-
-        try:
-            ref, knowledge = _context()
+        with errors(default=2):
+            fmt = _format(fmt)
             day = _day(as_of, "--as-of")
+            from sphere.analysis.rank import rank_area
+
+            ref, knowledge = _context()
             ranked = rank_area(region, ref=ref, knowledge=knowledge, as_of=day)
             if plot:
                 from sphere.analysis.plots import plot_rank
 
                 plot_rank(ranked, plot, f"China-US tilt, {region}, as of {day}")
-                err.print(f"chart written to {plot}")
-        except SphereError as exc:
-            raise _fail(exc) from exc
+                say(f"chart written to {plot}")
         if fmt == "json":
             for r in ranked:
-                print(r.model_dump_json())
+                typer.echo(r.model_dump_json())
             return
-        table = Table(title=f"China-US tilt, {region}, as of {day} (-100 US, +100 China)")
+        table = _table(f"China-US tilt, {region}, as of {day} (-100 US, +100 China)")
         for column in ("rank", "code", "country", "tilt", "channels (year)", "alignment"):
             table.add_column(column)
         for r in ranked:
@@ -250,12 +277,12 @@ def register(app: typer.Typer) -> None:
             table.add_row(
                 str(r.rank or "-"),
                 r.code,
-                r.name,
+                escape(r.name),
                 "gap" if r.tilt.index is None else f"{r.tilt.index:+.0f}",
                 used,
                 f"{r.tilt.alignment:+.2f}",
             )
-        out.print(table)
+        console().print(table)
 
     scenario = typer.Typer(help="What-if scenarios over the reference data.", no_args_is_help=True)
     app.add_typer(scenario, name="scenario")
@@ -279,11 +306,11 @@ def register(app: typer.Typer) -> None:
         plot: Plot = None,
     ) -> None:
         """Exports at risk in each target from a tariff by the US or China."""
-        _format(fmt)
-        from sphere.analysis.scenario import tariff_scenario
-
         names = [t.strip() for item in (targets or ["BRICS"]) for t in item.split(",") if t.strip()]
-        try:
+        with errors(default=2):
+            fmt = _format(fmt)
+            from sphere.analysis.scenario import tariff_scenario
+
             ref, knowledge = _context()
             result = tariff_scenario(
                 imposer=imposer,
@@ -299,15 +326,11 @@ def register(app: typer.Typer) -> None:
                 from sphere.analysis.plots import plot_scenario
 
                 plot_scenario(result, plot)
-                err.print(f"chart written to {plot}")
-        except SphereError as exc:
-            raise _fail(exc) from exc
+                say(f"chart written to {plot}")
         if fmt == "json":
-            print(result.model_dump_json(indent=1))
+            typer.echo(result.model_dump_json(indent=1))
             return
-        table = Table(
-            title=f"{result.imposer} tariff of {result.rate:g}% on {', '.join(names)} (members on {result.on})"
-        )
+        table = _table(f"{result.imposer} tariff of {result.rate:g}% on {', '.join(names)} (members on {result.on})")
         for column in (
             "rank",
             "code",
@@ -332,8 +355,9 @@ def register(app: typer.Typer) -> None:
                 _money(r.expected_loss),
                 _money(r.other_power_takes),
                 _pct(r.other_power_share),
-                r.note or "",
+                escape(r.note or ""),
             )
+        out = console()
         out.print(table)
         for line in result.assumptions:
-            out.print(f"assumption: {line}", highlight=False)
+            out.print(escape(f"assumption: {line}"))

@@ -1,31 +1,22 @@
-"""`sphere extract`, `sphere eval` and `sphere demo`: the extraction commands."""
+"""`sphere extract`, `sphere eval` and `sphere demo`: the extraction commands.
+
+Everything heavy (spaCy, the readers, the scorer) is imported inside the commands, so `sphere --help`
+stays quick. The text rendering uses the same figure wording as the query tables (`cli/figures.py`).
+"""
 
 from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from sphere.errors import InputError, SphereError
-from sphere.models import ArticleResult
+from sphere.cli.common import check_format, console, errors, escape, fail, parse_date, say
 
-err = Console(stderr=True, soft_wrap=True)
-out = Console()
-
-
-def _date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from exc
+if TYPE_CHECKING:
+    from sphere.models import ArticleResult
 
 
 def article_json(result: ArticleResult) -> str:
@@ -34,21 +25,26 @@ def article_json(result: ArticleResult) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
-def run_extraction(inputs: list[str], *, published: date | None, workers: int, strict: bool, fmt: str,
+def run_extraction(inputs: list[str], *, published, workers: int, strict: bool, fmt: str,  # type: ignore[no-untyped-def]
                    quiet: bool = False) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from sphere.errors import InputError
     from sphere.nlp.pipeline import extract_documents
     from sphere.sources import BatchReport, read_inputs
 
     report = BatchReport()
-    docs_seen = []
+    err = console(stderr=True)
 
-    def documents():
+    def skipped(item: InputError) -> None:
+        say(f"skipped {item.item}: {item.reason}")
+        report.skipped.append(item)
+
+    def documents():  # type: ignore[no-untyped-def]
         for item in read_inputs(inputs, published=published):
             if isinstance(item, InputError):
-                err.print(f"[yellow]skipped[/] {item.item}: {item.reason}", highlight=False)
-                report.skipped.append(item)
+                skipped(item)
                 continue
-            docs_seen.append(1)
             yield item
 
     show_progress = not quiet and fmt == "json" and sys.stderr.isatty()
@@ -57,8 +53,7 @@ def run_extraction(inputs: list[str], *, published: date | None, workers: int, s
         task = progress.add_task("extract", total=None)
         for result in extract_documents(documents(), workers=workers):
             if isinstance(result, InputError):
-                err.print(f"[yellow]skipped[/] {result.item}: {result.reason}", highlight=False)
-                report.skipped.append(result)
+                skipped(result)
                 continue
             report.processed += 1
             progress.advance(task)
@@ -66,35 +61,41 @@ def run_extraction(inputs: list[str], *, published: date | None, workers: int, s
                 sys.stdout.write(article_json(result) + "\n")
             else:
                 render(result)
-    err.print(report.summary_line(), highlight=False)
+    say(report.summary_line())
     if report.processed == 0 or (strict and report.skipped):
         return 1
     return 0
 
 
 def render(result: ArticleResult) -> None:
-    """A readable rendering of one article's extraction."""
+    """A readable rendering of one article's extraction (user text escaped, figures in human units)."""
+    from rich import box
     from rich.table import Table
 
-    title = result.title or result.id
-    out.rule(f"[bold]{title}[/] [dim]{result.id} {result.published or ''}[/]")
+    from sphere.cli.figures import figure
+
+    out = console()
+    title = escape(result.title or result.id)
+    out.rule(f"[bold]{title}[/] [dim]{escape(result.id)} {result.published or ''}[/]")
     if result.claims:
-        t = Table("measure", "holder", "counterpart", "value", "approx", "modality", "year", "source", title="Claims",
-                  title_justify="left", show_lines=False)
+        t = Table("measure", "holder", "counterpart", "figure", "year", "source", title="Claims",
+                  title_justify="left", box=box.SIMPLE_HEAD)
         for c in result.claims:
-            t.add_row(c.measure, c.holder or "-", (c.counterpart or "-") + (f" (vs {c.relative_to})" if c.relative_to else ""),
-                      c.value_text or f"{c.value:g} {c.unit}", c.approx, c.modality, str(c.year or "-"), c.source or "-")
+            t.add_row(c.measure, c.holder or "-", c.counterpart or "-",
+                      escape(figure(c.value, c.unit, approx=c.approx, relative_to=c.relative_to,
+                                    modality=c.modality)),
+                      str(c.year or "-"), escape(c.source or "-"))
         out.print(t)
     if result.events:
-        t = Table("actor", "action", "target", "date", "evidence", title="Events", title_justify="left")
+        t = Table("actor", "action", "target", "date", "evidence", title="Events", title_justify="left",
+                  box=box.SIMPLE_HEAD)
         for e in result.events:
             t.add_row(e.actor, e.action + (f" ({e.membership})" if e.membership else ""), e.target or "-",
-                      str(e.date or "-"), e.evidence[:90] + ("…" if len(e.evidence) > 90 else ""))
+                      str(e.date or "-"), escape(e.evidence))
         out.print(t)
-    if result.quotes:
-        for q in result.quotes[:5]:
-            out.print(f"  [italic]“{q.text[:120]}”[/] — {q.speaker or 'unattributed'}"
-                      + (f" ({q.speaker_country})" if q.speaker_country else ""), highlight=False)
+    for q in result.quotes[:5]:
+        speaker = escape(q.speaker or "unattributed") + (f" ({q.speaker_country})" if q.speaker_country else "")
+        out.print(f"  [italic]“{escape(q.text[:120])}”[/] — {speaker}")
     if not (result.claims or result.events):
         out.print("  [dim]no claims or events[/]")
 
@@ -109,13 +110,10 @@ def register(app: typer.Typer) -> None:
         strict: Annotated[bool, typer.Option(help="Exit non-zero when any input is skipped.")] = False,
     ) -> None:
         """Extract entities, claims, events and quotes from articles."""
-        if fmt not in ("json", "text"):
-            raise typer.BadParameter(f"unknown format {fmt!r} (valid: json, text)", param_hint="--format")
-        try:
-            code = run_extraction(inputs, published=_date(published), workers=workers, strict=strict, fmt=fmt)
-        except SphereError as exc:
-            err.print(f"[red]error:[/] {exc}", highlight=False)
-            raise typer.Exit(2) from exc
+        with errors(default=2):
+            fmt = check_format(fmt, ("json", "text"))
+            code = run_extraction(inputs, published=parse_date(published, "--published"), workers=workers,
+                                  strict=strict, fmt=fmt)
         raise typer.Exit(code)
 
     @app.command("eval")
@@ -125,14 +123,18 @@ def register(app: typer.Typer) -> None:
         fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     ) -> None:
         """Score the extractor on annotated articles by SCHEMA.md's rules."""
-        from sphere.evaluate.run import evaluate_file, print_report
+        with errors(default=2):
+            fmt = check_format(fmt, ("text", "json"))
+            from sphere.evaluate.run import evaluate_file, print_report
 
-        try:
-            report = evaluate_file(gold)
-        except SphereError as exc:
-            err.print(f"[red]error:[/] {exc}", highlight=False)
-            raise typer.Exit(2) from exc
-        print_report(report, details=details, fmt=fmt, console=out)
+            try:
+                report = evaluate_file(gold)
+            except UnicodeDecodeError:
+                fail(f"{gold}: not UTF-8 text (a binary file?)")
+            except (ValueError, TypeError, KeyError, AttributeError) as exc:
+                # a record the scorer cannot read: a date that is no date, a field of the wrong type
+                fail(f"{gold}: malformed annotated article ({type(exc).__name__}: {exc})")
+            print_report(report, details=details, fmt=fmt, console=console())
 
     @app.command()
     def demo(
@@ -141,12 +143,12 @@ def register(app: typer.Typer) -> None:
         store: Annotated[bool, typer.Option(help="Store the stories in the database.")] = True,
     ) -> None:
         """Extract, check, store and summarise the bundled real news (29 VOA stories on the Belt and Road)."""
-        from sphere.demo import run_demo
+        with errors(default=2):
+            fmt = check_format(fmt, ("json", "text"))
+            from sphere.demo import run_demo
 
-        if fmt not in ("json", "text"):
-            raise typer.BadParameter(f"unknown format {fmt!r} (valid: json, text)", param_hint="--format")
-        try:
-            raise typer.Exit(run_demo(fmt=fmt, console=out, db=db, store=store))
-        except SphereError as exc:
-            err.print(f"[red]error:[/] {exc}", highlight=False)
-            raise typer.Exit(2) from exc
+            code = run_demo(fmt=fmt, console=console(), db=db, store=store)
+        raise typer.Exit(code)
+
+
+__all__ = ["article_json", "render", "run_extraction"]

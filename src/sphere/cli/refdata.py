@@ -1,4 +1,8 @@
-"""`sphere refdata list|update|load` and `sphere verify`: the reference snapshot and claim verification."""
+"""`sphere refdata list|update|load` and `sphere verify`: the reference snapshot and claim verification.
+
+Errors are one line and exit code 2; messages are printed as plain text, so an install hint such as
+`pip install 'sphere[connectors]'` keeps its brackets.
+"""
 
 from __future__ import annotations
 
@@ -7,33 +11,24 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from sphere.errors import SphereError
+from sphere.cli.common import check_format, console, errors, escape
 
-err = Console(stderr=True)
-out = Console()
 FORMATS = ("text", "json")
 
 
-def _fail(exc: SphereError) -> typer.Exit:
-    err.print(f"[red]error:[/] {exc}", highlight=False)
-    return typer.Exit(2)
-
-
-def _check_format(fmt: str) -> None:
-    if fmt not in FORMATS:
-        raise typer.BadParameter(
-            f"unknown format {fmt!r} (valid: {', '.join(FORMATS)})", param_hint="--format"
-        )
+def _check_format(fmt: str) -> str:
+    return check_format(fmt, FORMATS)
 
 
 def list_snapshot(fmt: str) -> None:
+    from rich.table import Table
+
     from sphere.refdata import load_reference
 
     ref = load_reference()
     cov = ref.coverage()
+    out = console()
     if fmt == "json":
         files = {
             name: {
@@ -52,7 +47,7 @@ def list_snapshot(fmt: str) -> None:
             }
             for name, meta in ref.provenance["files"].items()
         }
-        print(
+        typer.echo(
             json.dumps({"version": ref.version, "series": cov.to_dict("records"), "files": files}, indent=1)
         )
         return
@@ -71,25 +66,29 @@ def list_snapshot(fmt: str) -> None:
             row.snapshot_file,
         )
     out.print(table)
+    from sphere.knowledge.lookup import group_title
+
     members = ref.memberships.groupby(["group", "snapshot_file", "publisher_short"]).size().reset_index()
     for row in members.itertuples():
-        out.print(f"memberships {row.group}: {row[4]} countries ({row.publisher_short}, {row.snapshot_file})")
+        out.print(escape(f"memberships: {group_title(row.group)}: {row[4]} countries "
+                         f"({row.publisher_short}, {row.snapshot_file})"))
 
 
 def verify_command(articles: list[Path], *, db: str | None, ids: list[str], fmt: str) -> None:
     from sphere.refdata import load_reference
 
     ref = load_reference()
+    out = console()
     if articles:
         from sphere.verify.files import verify_file
 
         results = [a for path in articles for a in verify_file(path, ref=ref, only=set(ids) or None)]
         if fmt == "json":
             for article in results:
-                print(article.model_dump_json())
+                typer.echo(article.model_dump_json())
             return
         for article in results:
-            out.print(f"[bold]{article.id}[/] ({article.published})")
+            out.print(f"[bold]{escape(article.id)}[/] ({article.published})")
             for verdict in article.verdicts:
                 _print_verdict(verdict)
         return
@@ -103,7 +102,7 @@ def verify_command(articles: list[Path], *, db: str | None, ids: list[str], fmt:
     if fmt == "json":
         for claim, stored, published in rows:
             if stored is not None:
-                print(
+                typer.echo(
                     json.dumps(
                         {
                             "article_id": claim.article_id,
@@ -113,24 +112,22 @@ def verify_command(articles: list[Path], *, db: str | None, ids: list[str], fmt:
                     )
                 )
         return
-    err.print(f"{count} claims verified against snapshot {ref.version}")
+    console(stderr=True).print(escape(f"{count} claims verified against snapshot {ref.version}"))
     for claim, stored, _ in rows:
         if stored is not None:
             _print_verdict(as_verdict(stored, claim))
 
 
 def _print_verdict(verdict) -> None:  # type: ignore[no-untyped-def]
+    out = console()
     color = {"consistent": "green", "inconsistent": "red"}.get(verdict.verdict, "yellow")
-    out.print(f"  [{color}]{verdict.summary()}[/]", highlight=False)
-    out.print(f"      {verdict.reason}", highlight=False)
+    out.print(f"  [{color}]{escape(verdict.summary())}[/]")
+    out.print(escape(f"      {verdict.reason}"))
     for note in (verdict.coverage_note, verdict.year_note):
         if note:
-            out.print(f"      note: {note}", highlight=False)
+            out.print(escape(f"      note: {note}"))
     if verdict.source_differs:
-        out.print(
-            f"      the article cites {verdict.article_source!r}; checked against {verdict.publisher}",
-            highlight=False,
-        )
+        out.print(escape(f"      the article cites {verdict.article_source!r}; checked against {verdict.publisher}"))
 
 
 def register(app: typer.Typer) -> None:
@@ -143,11 +140,8 @@ def register(app: typer.Typer) -> None:
     @refdata.command("list")
     def list_(fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text") -> None:
         """Show the series in the snapshot: publisher, unit, years and coverage."""
-        _check_format(fmt)
-        try:
-            list_snapshot(fmt)
-        except SphereError as exc:
-            raise _fail(exc) from exc
+        with errors(default=2):
+            list_snapshot(_check_format(fmt))
 
     @refdata.command("update")
     def update(
@@ -158,30 +152,26 @@ def register(app: typer.Typer) -> None:
         years: Annotated[str, typer.Option(help="Year range, e.g. 2015-2024.")] = "2015-2024",
     ) -> None:
         """Refresh part of the snapshot from a live public source (needs the network)."""
-        from sphere.refdata.connectors import run_update
+        with errors(default=2):
+            from sphere.refdata.connectors import run_update
 
-        try:
             written = run_update(source, snapshot=snapshot, years=years)
-        except SphereError as exc:
-            raise _fail(exc) from exc
-        out.print(f"{source}: {written} rows written; snapshot provenance updated")
+        typer.echo(f"{source}: {written} rows written; snapshot provenance updated")
 
     @refdata.command("load")
     def load(
         db: Annotated[str | None, typer.Option(help="Database URL (default: SPHERE_DATABASE_URL).")] = None,
     ) -> None:
         """Copy the snapshot's series into the store (table ref_series)."""
-        from sphere.refdata import load_reference
-        from sphere.refdata.tables import load_into_store
-        from sphere.store.engine import open_session
+        with errors(default=2):
+            from sphere.refdata import load_reference
+            from sphere.refdata.tables import load_into_store
+            from sphere.store.engine import open_session
 
-        try:
             with open_session(db) as session:
                 count = load_into_store(session, load_reference())
                 session.commit()
-        except SphereError as exc:
-            raise _fail(exc) from exc
-        out.print(f"{count} reference values loaded")
+        typer.echo(f"{count} reference values loaded")
 
     @app.command()
     def verify(
@@ -195,8 +185,5 @@ def register(app: typer.Typer) -> None:
         fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     ) -> None:
         """Check each claim against the reference data: consistent, inconsistent or unverifiable."""
-        _check_format(fmt)
-        try:
-            verify_command(articles or [], db=db, ids=ids or [], fmt=fmt)
-        except SphereError as exc:
-            raise _fail(exc) from exc
+        with errors(default=2):
+            verify_command(articles or [], db=db, ids=ids or [], fmt=_check_format(fmt))

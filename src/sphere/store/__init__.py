@@ -21,22 +21,31 @@ Typical use:
         list_claims(session, holder="BOL", counterpart="CHN", measure="debt")
 """
 
-from sphere.store.engine import connect, open_session, session_factory
-from sphere.store.export import export_store
-from sphere.store.ingest import IngestReport, ingest_documents, ingest_paths
-from sphere.store.queries import (
-    list_articles,
-    list_claim_facts,
-    list_claims,
-    list_entities,
-    list_event_facts,
-    list_events,
-    stats,
-)
-from sphere.store.reextract import prune, reextract
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+# Names are imported on first use (PEP 562): a query must not pay for ingest's MinHash and pyarrow.
+_WHERE = {
+    "connect": "engine", "open_session": "engine", "session_factory": "engine",
+    "export_store": "export",
+    "IngestReport": "ingest", "ingest_documents": "ingest", "ingest_paths": "ingest",
+    "list_articles": "queries", "list_claim_facts": "queries", "list_claims": "queries", "list_entities": "queries",
+    "list_event_facts": "queries", "list_events": "queries", "stats": "queries",
+    "prune": "reextract", "reextract": "reextract",
+}
 
 __all__ = [
     "IngestReport", "connect", "export_store", "ingest_documents", "ingest_paths", "list_articles",
     "list_claim_facts", "list_claims", "list_entities", "list_event_facts", "list_events", "open_session", "prune",
     "reextract", "session_factory", "stats",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'sphere.store' has no attribute {name!r}")
+    module = importlib.import_module(f"sphere.store.{_WHERE[name]}")
+    globals()[name] = value = getattr(module, name)  # `reextract` is the function, not the submodule
+    return value

@@ -52,6 +52,11 @@ class ClaimPublic(Public):
     outlet: str | None
     title: str | None
     url: str | None
+    verdict: str | None = None  # consistent, inconsistent, unverifiable; None when never verified
+    verdict_reason: str | None = None
+    reference_value: float | None = None
+    reference_year: int | None = None
+    reference_publisher: str | None = None
 
 
 class EventPublic(Public):
@@ -82,7 +87,8 @@ class EventPublic(Public):
 
 
 class EntityPublic(Public):
-    """A coded party, with how often and where it was mentioned."""
+    """A coded party, with how often and where it was mentioned; a country's name, demonym and capital are one
+    party of kind "country", `forms` lists what was written, most frequent first."""
 
     code: str
     name: str
@@ -91,6 +97,7 @@ class EntityPublic(Public):
     articles: int
     first_seen: dt.date | None
     last_seen: dt.date | None
+    forms: list[str] = []
 
 
 class ClaimFactPublic(Public):
@@ -112,6 +119,10 @@ class ClaimFactPublic(Public):
     n_mentions: int
     n_outlets: int
     conflicts: list[int] = []
+    approx: str = "exact"  # of the first mention, like `value`
+    modality: str = "actual"
+    verdict: str | None = None  # of the first mention
+    sources: list[str] = []  # every source the mentions attribute the figure to
 
 
 class EventFactPublic(Public):

@@ -1,0 +1,60 @@
+"""A claimed figure written as a reader should see it: "over $1.7 bn", "$70 bn more than USA", "100% (threatened)".
+
+Tables use these human units; JSON and CSV keep the exact numbers. Pure functions, no I/O.
+"""
+
+from __future__ import annotations
+
+SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "CN¥", "BRL": "R$", "INR": "₹"}
+SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "mn"))
+APPROX_WORDS = {"exact": "", "over": "over ", "under": "under ", "about": "about ", "almost": "almost "}
+UNIT_WORDS = {"percent": "%", "persons": " people", "barrels_per_day": " barrels a day"}
+
+
+def _number(value: float) -> str:
+    """1.7 -> "1.7", 142.0 -> "142", 1.234 -> "1.23": three significant figures at most, no trailing zeros."""
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    text = f"{value:,.3g}" if abs(value) < 1000 else f"{value:,.0f}"
+    return text
+
+
+def amount(value: float, unit: str) -> str:
+    """`value` in `unit` in human units: 1.7e9 USD -> "$1.7 bn", 3e6 EUR -> "€3 mn", 25 percent -> "25%"."""
+    if unit in UNIT_WORDS:
+        return f"{_number(value)}{UNIT_WORDS[unit]}"
+    scaled, suffix = value, ""
+    for size, word in SCALES:
+        if abs(value) >= size:
+            scaled, suffix = value / size, f" {word}"
+            break
+    number = _number(round(scaled, 3) if suffix else scaled) + suffix
+    is_money = len(unit) == 3 and unit.isupper()
+    if is_money and unit in SYMBOLS:
+        return f"{'-' if value < 0 else ''}{SYMBOLS[unit]}{number.lstrip('-')}"
+    return f"{number} {unit}" if is_money else f"{number} {unit.replace('_', ' ')}"
+
+
+def figure(value: float, unit: str, *, approx: str = "exact", relative_to: str | None = None,
+           modality: str = "actual", value_max: float | None = None) -> str:
+    """The whole figure: approximation, amount (or range), comparison and modality.
+
+    >>> figure(1.7e9, "USD", approx="over")
+    'over $1.7 bn'
+    >>> figure(7e10, "USD", relative_to="USA", modality="planned")
+    '$70 bn more than USA (planned)'
+    """
+    text = amount(value, unit)
+    if value_max is not None and value_max != value:
+        text = f"{text} to {amount(value_max, unit)}"
+    text = APPROX_WORDS.get(approx, f"{approx} ") + text
+    if relative_to:
+        text += f" more than {relative_to}"
+    if modality and modality != "actual":
+        text += f" ({modality})"
+    return text
+
+
+def parties(first: str | None, second: str | None) -> str:
+    """ "BOL→CHN": holder (or actor) to counterpart (or target); "-" for a side the text does not name."""
+    return f"{first or '-'}→{second or '-'}"

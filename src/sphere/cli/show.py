@@ -1,0 +1,197 @@
+"""Query results on stdout as a table, JSON or CSV, and a line on stderr when a limit left rows out.
+
+Tables are for reading: money in human units ("over $1.7 bn"), one column per thing an analyst weighs
+(figure, year, attributed source, verdict), cells that wrap and never cut a word like "unverifiable";
+columns of lower value (outlet, evidence, first and last seen) appear only when the terminal is wide
+(>= 120 columns; 80 when output is not a terminal, or `COLUMNS`). JSON and CSV keep every field and the
+exact numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sphere.cli.common import console, escape, say
+from sphere.cli.figures import figure, parties
+
+WIDE = 120
+MAX_WORD = 16  # a longer word (a URL) is folded rather than widening its column
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    cell: Callable[[dict[str, Any]], object]
+    wide_only: bool = False  # shown only on a wide terminal
+    keep_whole: bool = False  # never wrapped nor cut (verdicts, dates, codes)
+    spare: bool = False  # left out first when the terminal is too narrow for every column
+
+
+def _get(name: str) -> Callable[[dict[str, Any]], object]:
+    return lambda row: row.get(name)
+
+
+def _joined(name: str) -> Callable[[dict[str, Any]], object]:
+    return lambda row: ", ".join(map(str, row.get(name) or ()))
+
+
+def _claim_figure(row: dict[str, Any]) -> str:
+    return figure(row["value"], row["unit"], approx=row.get("approx", "exact"), relative_to=row.get("relative_to"),
+                  modality=row.get("modality", "actual"), value_max=row.get("value_max"))
+
+
+FIGURE = (  # what was claimed: the same four columns for mentions and facts
+    Column("measure", _get("measure"), keep_whole=True),
+    Column("parties", lambda r: parties(r["holder"], r["counterpart"]), keep_whole=True),
+    Column("figure", _claim_figure),
+    Column("year", _get("year"), keep_whole=True, spare=True),
+)
+VERDICT = Column("verdict", lambda r: r.get("verdict") or "not checked", keep_whole=True)
+SEEN = (Column("first seen", _get("first_seen"), wide_only=True, keep_whole=True),
+        Column("last seen", _get("last_seen"), wide_only=True, keep_whole=True))
+
+LAYOUTS: dict[str, tuple[Column, ...]] = {
+    "claims": (
+        Column("published", _get("published"), keep_whole=True),
+        Column("outlet", _get("outlet"), wide_only=True),
+        *FIGURE,
+        Column("source", _get("source")),
+        VERDICT,
+        Column("evidence", _get("evidence"), wide_only=True),
+    ),
+    "claim_facts": (
+        Column("id", _get("id"), keep_whole=True, spare=True),
+        *FIGURE,
+        Column("stories", _get("n_stories"), keep_whole=True, spare=True),
+        Column("outlets", _get("n_outlets"), wide_only=True),
+        Column("sources", _joined("sources"), spare=True),
+        VERDICT,
+        Column("conflicts", _joined("conflicts"), wide_only=True),
+        *SEEN,
+    ),
+    "events": (
+        Column("day", _get("day"), keep_whole=True),
+        Column("outlet", _get("outlet"), wide_only=True),
+        Column("actor", _get("actor"), keep_whole=True),
+        Column("action", lambda r: r["action"] + (f" ({r['membership']})" if r.get("membership") else ""),
+               keep_whole=True),
+        Column("target", _get("target"), keep_whole=True),
+        Column("mode", _get("mode"), wide_only=True),
+        Column("evidence", _get("evidence")),
+    ),
+    "event_facts": (
+        Column("id", _get("id"), keep_whole=True),
+        Column("actor", _get("actor"), keep_whole=True),
+        Column("action", _get("action"), keep_whole=True),
+        Column("target", _get("target"), keep_whole=True),
+        Column("day", _get("day"), keep_whole=True),
+        Column("stories", _get("n_stories"), keep_whole=True, spare=True),
+        Column("outlets", _get("n_outlets"), keep_whole=True, spare=True),
+        *SEEN,
+    ),
+    "articles": (
+        Column("id", _get("id"), keep_whole=True),
+        Column("published", _get("published"), keep_whole=True),
+        Column("outlet", _get("outlet")),
+        Column("sources", _get("n_sources"), keep_whole=True, spare=True),
+        Column("title", _get("title")),
+        Column("story", _get("story_id"), wide_only=True, keep_whole=True),
+    ),
+    "entities": (
+        Column("code", _get("code"), keep_whole=True),
+        Column("name", _get("name")),
+        Column("kind", _get("kind"), keep_whole=True, spare=True),
+        Column("mentions", _get("mentions"), keep_whole=True),
+        Column("articles", _get("articles"), keep_whole=True, spare=True),
+        Column("written as", _joined("forms")),
+        *SEEN,
+    ),
+}
+
+
+def emit(rows: Sequence[dict[str, Any]], fmt: str, layout: str) -> None:
+    """Write `rows` (models dumped in JSON mode) to stdout as `fmt`."""
+    if fmt == "json":
+        sys.stdout.write(json.dumps(list(rows), indent=2, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        fields = list(rows[0]) if rows else [c.header for c in LAYOUTS[layout]]
+        writer = csv.DictWriter(sys.stdout, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
+    else:
+        table(rows, layout)
+
+
+def table(rows: Sequence[dict[str, Any]], layout: str) -> None:
+    from rich import box
+    from rich.table import Table
+
+    out = console()
+    columns = [c for c in LAYOUTS[layout] if out.width >= WIDE or not c.wide_only]
+    cells = [["" if (v := c.cell(row)) is None else str(v) for c in columns] for row in rows]
+    if rows:  # a column empty in every row says nothing: leave it out
+        keep = [i for i, c in enumerate(columns) if any(line[i] for line in cells)]
+        columns, cells = [columns[i] for i in keep], [[line[i] for i in keep] for line in cells]
+    while (spare := [i for i, c in enumerate(columns) if c.spare]) and least(columns, cells) > out.width:
+        columns, cells = columns[:spare[-1]] + columns[spare[-1] + 1:], [
+            line[:spare[-1]] + line[spare[-1] + 1:] for line in cells]
+    if least(columns, cells) > out.width:  # too narrow for a table: one block of "header: value" per row
+        for line in cells:
+            for c, value in zip(columns, line, strict=True):
+                out.print(escape(f"{c.header}: {value}"), soft_wrap=True)
+            out.print()
+        return
+    widths = fit(columns, cells, out.width)
+    grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1), expand=False)
+    for c, width in zip(columns, widths, strict=True):
+        grid.add_column(c.header, no_wrap=c.keep_whole, overflow="fold", width=width)
+    for line in cells:
+        grid.add_row(*map(escape, line))
+    out.print(grid)
+
+
+def least(columns: Sequence[Column], cells: Sequence[Sequence[str]]) -> int:
+    """The narrowest the table can be: kept-whole columns at their widest cell, the others at 8."""
+    return 3 * (len(columns) - 1) + sum(
+        max([len(c.header), *(len(line[i]) for line in cells)]) if c.keep_whole else 8 for i, c in enumerate(columns))
+
+
+def fit(columns: Sequence[Column], cells: Sequence[Sequence[str]], width: int) -> list[int]:
+    """Column widths within `width`: a kept-whole column is as wide as its widest cell; the others share
+    what is left in proportion to their longest cell, each at least as wide as its longest word (up to
+    MAX_WORD) when the room allows, so words wrap whole and a verdict is never cut."""
+
+    def longest(i: int, split: bool) -> int:
+        sizes = [len(part) for line in cells for part in (line[i].split() if split else [line[i]])]
+        return max([len(columns[i].header), *sizes])
+
+    gaps = 3 * (len(columns) - 1)  # padding, a blank rule, padding
+    whole = {i: longest(i, False) for i, c in enumerate(columns) if c.keep_whole}
+    free = [i for i, c in enumerate(columns) if not c.keep_whole]
+    room = max(width - gaps - sum(whole.values()), 4 * len(free))
+    natural = {i: longest(i, False) for i in free}
+    floor = {i: min(MAX_WORD, longest(i, True), natural[i]) for i in free}
+    out = dict(whole)
+    if sum(natural.values()) <= room:
+        out.update(natural)
+    else:
+        spare = max(room - sum(floor.values()), 0)
+        extra = sum(natural[i] - floor[i] for i in free) or 1
+        out.update({i: floor[i] + (natural[i] - floor[i]) * spare // extra for i in free})
+        if sum(floor.values()) > room:  # too narrow even for whole words: share the room evenly
+            out.update({i: max(4, room // len(free)) for i in free})
+    return [out[i] for i in range(len(columns))]
+
+
+def more_line(shown: int, total: int) -> None:
+    """The line on stderr that says a limit left rows out, and how to see them."""
+    if total > shown:
+        say(f"{total - shown} more (showing {shown} of {total}); use --limit N or --all to see them")
+    else:
+        say(f"{total} row{'' if total == 1 else 's'}")
