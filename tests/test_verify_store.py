@@ -160,3 +160,21 @@ def test_scorecard_reads_events_and_news_claims_from_the_store(session):
     ]
     assert [c.verdict.verdict for c in card.claims] == ["consistent"]
     assert card.claims[0].verdict.reference_value == 5_810_000_000.0
+
+
+def test_stored_period_and_since_are_read_by_verification(session):
+    # "Chinese firms have invested $20 billion in Argentina since 2013": the stored period decides the sum
+    article_id = add_article(
+        session,
+        [
+            dict(
+                measure="investment", holder="CHN", counterpart="ARG", value=20e9, unit="USD", source="AEI",
+                period="cumulative", since=2013,
+            )
+        ],
+    )
+    assert store_verdicts(session, article_id, ref=load_reference()) == 1
+    row = session.scalars(select(ClaimVerdictRow)).one()
+    assert row.verdict == "consistent"
+    assert row.reference_value == pytest.approx(20.02e9)
+    assert "2013-2024" in row.year_note

@@ -19,7 +19,7 @@ from sphere.store.schema import EXTRACTED, ClaimRow, EntityMention, EventRow, Qu
 
 _CLAIM_FIELDS = {
     "measure", "holder", "counterpart", "value", "unit", "approx", "relative_to", "modality", "year", "source",
-    "evidence", "value_text", "confidence",
+    "evidence", "value_text", "confidence", "period", "since",
 }
 _EVENT_FIELDS = {
     "actor", "action", "target", "date", "membership", "mode", "trigger", "score", "evidence", "confidence",

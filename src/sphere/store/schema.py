@@ -259,6 +259,8 @@ class ClaimRow(_Extracted, Base):
     evidence: Mapped[str] = mapped_column(Text)
     value_text: Mapped[str] = mapped_column(String(200), default="")
     confidence: Mapped[float] = mapped_column(Float)
+    period: Mapped[str | None] = mapped_column(String(16))  # annual | cumulative | stock | deal (0004)
+    since: Mapped[int | None] = mapped_column(Integer)  # first year of a cumulative figure (0004)
 
 
 class EventRow(_Extracted, Base):

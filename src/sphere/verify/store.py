@@ -51,6 +51,8 @@ def claim_of(row: ClaimRow) -> Claim:
         "evidence",
         "value_text",
         "confidence",
+        "period",
+        "since",
     )
     return Claim.model_validate(
         {**{f: getattr(row, f) for f in fields}, "start": row.char_start, "end": row.char_end}
