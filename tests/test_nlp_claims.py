@@ -93,3 +93,54 @@ def test_owes_with_an_attributed_source_is_not_the_lender():
     r = extract_text("Laos owes China $5 billion, World Bank statistics indicate.", published="2025-03-01")
     assert [(c.measure, c.holder, c.counterpart, c.value, c.source) for c in r.claims] == [
         ("debt", "LAO", "CHN", 5e9, "World Bank")]
+
+
+def _one(text: str, published: str = "2025-03-01"):
+    claims = extract_text(text, published=published).claims
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+def test_a_percent_change_near_a_tariff_word_is_no_tariff_rate():
+    assert extract_text("Higher tariffs lowered Mexico's purchases of Chinese cars by 25% this year.",
+                        published="2025-03-01").claims == []
+
+
+def test_a_tariff_that_raises_the_cost_of_goods_by_a_percent_is_that_rate():
+    c = _one("The tariffs would have increased the cost of Sri Lankan exports to the US by 44% overnight.")
+    assert (c.measure, c.holder, c.counterpart, c.value, c.modality) == ("tariff", "USA", "LKA", 44.0, "threatened")
+
+
+def test_a_record_figure_is_exact_and_a_dateline_keeps_the_claim():
+    c = _one("QUITO - Exports from Ecuador to China reached a record $5 billion in 2024.")
+    assert (c.measure, c.holder, c.counterpart, c.value, c.approx, c.year, c.period) == (
+        "exports", "ECU", "CHN", 5e9, "exact", 2024, "annual")
+
+
+def test_gross_domestic_product_is_gdp():
+    c = _one("Gross domestic product in Thailand rose 4.8 percent in the first quarter of 2018.")
+    assert (c.measure, c.holder, c.value, c.unit, c.year) == ("gdp", "THA", 4.8, "percent", 2018)
+
+
+def test_francs_of_the_1980s_are_the_currency_of_the_time():
+    c = _one("The ministry said French aid to Gabon in 1987 amounts to about 1.67 billion francs.", "1987-01-20")
+    assert (c.measure, c.holder, c.counterpart, c.value, c.unit, c.approx) == (
+        "aid", "FRA", "GAB", 1.67e9, "FRF", "about")
+    c = _one("Switzerland gave Nepal 20 million francs in aid.", "2024-05-01")
+    assert c.unit == "CHF"
+
+
+@pytest.mark.parametrize(("text", "period", "since", "year"), [
+    ("Chinese firms have invested $9 billion in Argentina since 2013.", "cumulative", 2013, None),
+    ("Sri Lanka has borrowed a total of $7 billion from China so far.", "cumulative", None, None),
+    ("Laos owes China $5 billion, World Bank statistics indicate.", "stock", None, None),
+    ("China is financing the $2 billion Karuma dam in Uganda.", "deal", None, None),
+    ("Japan extended a $1 billion loan to the Philippines.", "deal", None, None),
+    ("U.S. aid to Egypt is $1.3 billion a year.", "annual", None, None),
+    ("Brazil sold $40 billion of soybeans to China in 2023.", "annual", None, 2023),
+    ("Colombia's trade with China reached $6.7 billion in the first four months of 2025.", None, None, 2025),
+])
+def test_the_period_follows_the_grammar(text: str, period: str | None, since: int | None, year: int | None):
+    c = _one(text)
+    assert (c.period, c.since, c.year) == (period, since, year)
+    assert c.model_dump()["period"] == period  # an extra field of the JSON output

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from typing import cast
 
 from spacy.tokens import Token
 
 from sphere.knowledge import load_knowledge
-from sphere.models import Approx, Claim, Measure, Modality
+from sphere.models import Approx, Claim, Measure, Modality, Period
 from sphere.nlp.claim_parties import (
     continued_measure,
     coordinated_parties,
@@ -28,6 +29,7 @@ from sphere.nlp.claim_parties import (
 )
 from sphere.nlp.context import SentenceContext
 from sphere.nlp.figures import Figure
+from sphere.nlp.lexicon import load as load_lexicon
 from sphere.nlp.measures import (
     claim_lexicon,
     cue_index,
@@ -38,7 +40,7 @@ from sphere.nlp.measures import (
     named_tokens,
     percent_is_claim,
 )
-from sphere.nlp.qualifiers import attributed_source, modality_of, year_of
+from sphere.nlp.qualifiers import attributed_source, modality_of, period_of, year_of
 from sphere.nlp.syntax import dep_distance, party_for, span_for
 
 __all__ = ["attributed_source", "cue_words", "extract_claims"]
@@ -112,7 +114,7 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             continue  # a figure whose holder the text does not let us name is not a usable claim
         if holder == counterpart:
             counterpart = None
-        unit = _unit(fig, holder, ctx)
+        unit = _unit(fig, holder, counterpart, ctx)
         if unit is None:
             continue
         value = fig.value
@@ -123,11 +125,13 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
         restated = (round(value, 2), unit)
         if fig.kind in ("money", "scaled") and restated in ctx.state.seen_values:
             continue
+        year = year_of(ctx, fig)
+        period, since = period_of(ctx.text, ftok, measure, year, lex) if fig.kind != "percent" else (None, None)
         claim = Claim(
             measure=cast(Measure, measure), holder=holder, counterpart=counterpart, value=value, unit=unit,
             approx=cast(Approx, fig.approx), relative_to=rel,
             modality=cast(Modality, ctx.state.last_modality if continued else modality_of(ftok, ctx.text, lex, measure)),
-            year=year_of(ctx, fig), source=source, evidence=ctx.text, start=ctx.start, end=ctx.end, value_text=fig.text,
+            year=year, source=source, period=cast(Period | None, period), since=since, evidence=ctx.text, start=ctx.start, end=ctx.end, value_text=fig.text,
             confidence=0.35 if continued else _confidence(cue, ftok, holder, counterpart),
         )
         key = (claim.measure, claim.holder, claim.counterpart, round(claim.value, 2), claim.unit)
@@ -169,16 +173,18 @@ def _figure_token(span) -> Token:
     return root
 
 
-def _unit(fig: Figure, holder: str | None, ctx: SentenceContext) -> str | None:
-    """The currency: "dlrs" in a story about New Zealand are New Zealand dollars, elsewhere U.S. dollars."""
+def _unit(fig: Figure, holder: str | None, counterpart: str | None, ctx: SentenceContext) -> str | None:
+    """The currency: "dlrs" in a story about New Zealand are New Zealand dollars, elsewhere U.S. dollars;
+    "francs" in a 1987 story about France are French francs (the currency of the time)."""
     if fig.kind == "scaled":
         return ctx.state.currency  # "imports fell to 8.33 billion" continues the article's currency
     if fig.unit.startswith("$") and fig.unit != "$":
-        # pesos, francs, shillings: the holder's own (Philippine pesos, Swiss francs); unknown without one
-        kb = load_knowledge()
-        for code in (holder, ctx.state.main):
-            if code and code in kb.countries and kb.countries[code].currency:
-                return kb.countries[code].currency
+        # pesos, francs, shillings: the first party's own of that family; unknown without one
+        family = set(load_lexicon("figures")["currency_families"].get(fig.unit, ()))
+        for code in (holder, counterpart, ctx.state.main):
+            cur = _currency_of_the_time(code, ctx.state.published)
+            if cur in family:
+                return cur
         return None
     if fig.unit == "$":
         kb = load_knowledge()
@@ -190,11 +196,14 @@ def _unit(fig: Figure, holder: str | None, ctx: SentenceContext) -> str | None:
     return fig.unit
 
 
-def _nearest_country(ctx: SentenceContext) -> str | None:
-    for e in ctx.entities:
-        if e.kind in ("country", "demonym", "official", "institution") and e.code:
-            return e.code
-    return None
+def _currency_of_the_time(code: str | None, published: date | None) -> str | None:
+    kb = load_knowledge()
+    if not code or code not in kb.countries:
+        return None
+    old = load_lexicon("figures")["currencies_before_euro"].get(code)
+    if old and published is not None and published.year < old[1]:
+        return str(old[0])
+    return kb.countries[code].currency
 
 
 def _confidence(cue, ftok, holder, counterpart) -> float:

@@ -66,12 +66,29 @@ def cue_measure(tok: Token, cues: dict[str, str]) -> str | None:
     for key in (f"{lem}/{tok.pos_}", lem, tok.lower_):
         if key in cues:
             return cues[key]
+    if tok.pos_ == "PROPN" or tok.is_title:  # the lemmatizer leaves names alone: "QUITO - Exports from ..."
+        found = _surface_index(tuple(cues.items())).get(tok.lower_)
+        if found is not None:
+            return found
     for key, measure in _phrases(tuple(cues.items())):
         words = key.split()
         if tok.lower_ == words[-1] and tok.i >= len(words) - 1 and \
                 [t.lower_ for t in tok.doc[tok.i - len(words) + 1:tok.i]] == words[:-1]:
             return measure  # "gross domestic product"
     return None
+
+
+@cache
+def _surface_index(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Every inflection of every one-word cue -> its measure."""
+    out: dict[str, str] = {}
+    for key, measure in items:
+        word = key.split("/")[0]
+        if " " not in word:
+            for forms in getAllInflections(word).values():
+                for f in forms:
+                    out.setdefault(f.lower(), measure)
+    return out
 
 
 @cache
@@ -215,9 +232,8 @@ def _sanction_context(doc) -> bool:
 
 
 def percent_is_claim(ftok: Token, measure: str, cue: Token | None, lex: dict, text: str, fig: Figure) -> bool:
-    """Percentages are claims for tariff rates, shares of trade and growth, never for changes."""
-    if measure == "tariff":
-        return True
+    """Percentages are claims for tariff rates, shares of trade and growth, never for changes
+    ("tariffs lowered purchases by 25%" is a change, whatever word stands near it)."""
     if measure == "gdp" and cue is not None:
         if cue.lower_ == "growth" and re.search(r"\bgrowth (?:in|of) (?!gdp|the economy|output|gross)", text.lower()):
             return False  # "growth in earnings per share"
@@ -225,13 +241,18 @@ def percent_is_claim(ftok: Token, measure: str, cue: Token | None, lex: dict, te
         # fell to 34 pct"
         growing = re.search(r"\b(?:grew|grow|grows|expanded|expand|contracted|shrank|shrink)\b", text.lower())
         return cue.lower_ != "economy" or bool(growing)
-    before = text[max(0, fig.start - 25):fig.start].lower()
+    if measure == "tariff" and _tariff_raises_cost(ftok, cue):
+        return True
+    before = re.sub(r"\bup to\s*$", "", text[max(0, fig.start - 25):fig.start].lower())
     words = re.findall(r"[a-z]+", before)[-3:]
-    if any(w in lex["change_verbs"] for w in words) or (words and words[-1] == "by"):
+    changes = change_forms()
+    if any(w in changes for w in words) or (words and words[-1] == "by"):
         return False
     head = ftok.head
-    if head.lower_ in lex["change_verbs"] or head.lower_ == "by" and head.head.lower_ in lex["change_verbs"]:
+    if lemma(head) in changes or head.lower_ == "by" and lemma(head.head) in changes:
         return False
+    if measure == "tariff":
+        return True
     after = text[fig.end:fig.end + 30].lower()
     if re.match(r"\s*(?:higher|lower|more|less|increase|decrease|rise|fall|drop|jump|growth in)", after) and measure != "gdp":
         return False
@@ -246,12 +267,37 @@ def percent_is_claim(ftok: Token, measure: str, cue: Token | None, lex: dict, te
     return False
 
 
+def _tariff_raises_cost(ftok: Token, cue: Token | None) -> bool:
+    """"The tariffs raised the cost of its exports by 44%": an ad valorem rate is the rise in cost it causes."""
+    verb = ftok.head.head if ftok.head.lower_ == "by" else None
+    if verb is None or cue is None or verb.pos_ != "VERB":
+        return False
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    obj = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(subj and subj[0].i == cue.i and obj and lemma(obj[0]) in ("cost", "price"))
+
+
 def is_change(ftok: Token, lex: dict) -> bool:
     """"rose 27 pct", "fall at most 150 mln dlrs": an amount of change, not a level ("rose to X" is a level)."""
     head = ftok.head
-    if ftok.dep_ in ("dobj", "npadvmod", "advmod", "nmod", "attr") and head.lower_ in lex["change_verbs"]:
+    changes = change_forms()
+    if ftok.dep_ in ("dobj", "npadvmod", "advmod", "nmod", "attr") and lemma(head) in changes and \
+            lemma(head) not in _RAISERS:
         return True
-    return head.lower_ in ("by", "at") and head.head.lower_ in lex["change_verbs"] + ["cut", "reduced", "raised", "increased"]
+    return head.lower_ in ("by", "at") and lemma(head.head) in changes
+
+
+_RAISERS = {"raise", "cut", "lower", "reduce", "boost", "slash"}  # "raised $2 billion" is an amount, not a change
+
+
+@cache
+def change_forms() -> frozenset[str]:
+    """The change verbs of the lexicon (lemmas) with all their inflections (rose, fallen, ...)."""
+    out: set[str] = set()
+    for w in claim_lexicon()["change_verbs"]:
+        out.add(w)
+        out.update(f.lower() for forms in getAllInflections(w).values() for f in forms)
+    return frozenset(out)
 
 
 def is_import(cue: Token | None, lex: dict) -> bool:

@@ -51,10 +51,14 @@ _YEAR = re.compile(r"\b(?:end-|in |of |for |since |during |year |fiscal )?((?:19
 
 
 def year_of(ctx: SentenceContext, fig: Figure) -> int | None:
+    """The year the figure refers to: the nearest year in the sentence, never the start of a
+    running total ("since 2013" is `since`, not the year)."""
     best = None
     for m in _YEAR.finditer(ctx.text):
         y = int(m.group(1))
         if m.start(1) - 1 >= 0 and ctx.text[m.start(1) - 1] in "$":
+            continue
+        if _SINCE.match(ctx.text, m.start()) or _SINCE.search(ctx.text[max(0, m.start() - 20):m.end()]):
             continue
         d = abs(m.start() - fig.end) if m.start() >= fig.end else abs(fig.start - m.end())
         if best is None or d < best[0]:
@@ -69,6 +73,47 @@ def year_of(ctx: SentenceContext, fig: Figure) -> int | None:
         if "this year" in low:
             return pub.year
     return None
+
+
+_SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid|the end of|the start of)[\s-]+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def period_of(text: str, ftok: Token, measure: str, year: int | None, lex: dict) -> tuple[str | None, int | None]:
+    """The claim's period and, for a running total, its first year ("since 2013").
+
+    From the grammar around the figure: a start year or "so far", "a total of" make it
+    cumulative; a figure qualifying one project, deal, contract or loan ("a $2 billion loan",
+    "the $1.3 billion first phase of a project") is a deal; debt and reserves, or "owes",
+    "outstanding", are stocks; a flow with a year or "a year" is annual. None when the text does
+    not say."""
+    cues = lex["period"]
+    low = " " + re.sub(r"[^\w$%-]+", " ", text.lower()) + " "
+    since = _SINCE.search(text)
+    if since:
+        return "cumulative", int(since.group(1))
+    if any(f" {c} " in low for c in cues["cumulative"]):
+        return "cumulative", None
+    if _qualifies_deal(ftok, set(cues["deal_nouns"])) and measure not in ("debt", "reserves", "gdp", "trade",
+                                                                           "trade_balance", "exports", "tariff"):
+        return "deal", None
+    if measure in cues["stock_measures"] or any(f" {c} " in low for c in cues["stock"]):
+        return "stock", None
+    if any(f" {c} " in low for c in cues["part_of_year"]):
+        return None, None  # "in the first four months of 2025", "in February": not a year's flow
+    if measure in cues["flow_measures"] and (year is not None or any(f" {c} " in low for c in cues["annual"])):
+        return "annual", None
+    return None, None
+
+
+def _qualifies_deal(ftok: Token, nouns: set[str]) -> bool:
+    """The figure sizes one deal: it qualifies a deal noun ("a $2 billion loan", "a $3.7 billion-agreement")
+    or sits in "worth"/"of" after one ("a project worth $1 billion", "a plant with investment of $970 million")."""
+    for t in ancestors(ftok)[1:5]:
+        if t.pos_ in ("VERB", "AUX") and t.lemma_ != "worth":
+            return False
+        if t.pos_ in ("NOUN", "PROPN") and lemma(t) in nouns and t.tag_ != "NNS":
+            return True
+    return any(lemma(c) in nouns for c in (ftok.head.children if ftok.dep_ == "compound" else []))
 
 
 def attributed_source(sentence: str) -> str | None:
