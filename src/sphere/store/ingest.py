@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from sphere.errors import DatabaseUnavailable, InputError, SphereError
+from sphere.errors import ConfigError, DatabaseUnavailable, InputError, SphereError
 from sphere.models import ArticleResult, Document
 from sphere.scale.extract import ARTICLE_SECONDS, extract_many
 from sphere.store import dedup
@@ -54,6 +54,14 @@ class IngestReport:
     errors: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+
+    def merge(self, other: IngestReport) -> None:
+        """Add the counts and messages of `other` (one part of a run) to this report."""
+        for name, value in vars(other).items():
+            if isinstance(value, list):
+                getattr(self, name).extend(value)
+            elif name != "seconds":
+                setattr(self, name, getattr(self, name) + value)
 
     def add(self, outcome: Stored) -> None:
         self.duplicates += outcome.status != "stored"
@@ -224,8 +232,23 @@ def _reason(exc: Exception) -> str:
     return text
 
 
-def ingest_paths(inputs: Sequence[str], *, session: Session, **options) -> IngestReport:
-    """`sphere ingest`: read every input `sphere extract` takes, extract, store (options as above)."""
+def ingest_paths(inputs: Sequence[str], *, session: Session, engine: str = "local", scheduler: str | None = None,
+                 run_dir: str | None = None, **options) -> IngestReport:
+    """`sphere ingest`: read every input `sphere extract` takes, extract, store (options as above).
+
+    `engine="dask"` extracts on a Dask cluster (`scheduler`, or a local one of `workers` processes) through
+    Parquet shards recorded in `run_dir` (`sphere.scale.dask_engine`); the store sees the same ingest."""
+    if engine == "dask":
+        from pathlib import Path
+
+        from sphere.scale.dask_engine import ingest_dask
+
+        return ingest_dask(inputs, session=session, scheduler=scheduler,
+                           run_dir=Path(run_dir) if run_dir else None, **options)
+    if engine != "local":
+        raise ConfigError(f"unknown engine {engine!r}", valid=["local", "dask"])
+    if scheduler:
+        raise ConfigError("--scheduler needs --engine dask")
     from sphere.sources import read_inputs
 
     return ingest_documents(read_inputs(inputs), session=session, **options)
