@@ -37,8 +37,8 @@ def refusal(address: str) -> str | None:
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
         ip = ip.ipv4_mapped
     for flag, why in (
-        ("is_loopback", "loopback"), ("is_link_local", "link-local"), ("is_private", "private"),
-        ("is_multicast", "multicast"), ("is_unspecified", "unspecified"), ("is_reserved", "reserved"),
+        ("is_unspecified", "unspecified"), ("is_loopback", "loopback"), ("is_link_local", "link-local"),
+        ("is_multicast", "multicast"), ("is_private", "private"), ("is_reserved", "reserved"),
     ):
         if getattr(ip, flag):
             return f"{address} is a {why} address"
