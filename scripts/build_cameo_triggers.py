@@ -183,6 +183,11 @@ def build(shared: Path) -> dict:
             continue
         lemmas[lemma] = row
     for g in review["general"]:
+        if g["plover"] is None and g["lemma"] in lemmas and not g.get("expect"):
+            # object patterns added to a dictionary verb ("voice * COMPLAINTS"): each keeps its own origin and example
+            extra = [{**p, "code": None, "origin": "general", "example": g["example"]} for p in g["patterns"]]
+            lemmas[g["lemma"]]["patterns"] = extra + lemmas[g["lemma"]].get("patterns", [])
+            continue
         row = {"code": None, "plover": g["plover"], "bare": g["plover"] is not None, "origin": "general", "example": g["example"]}
         if g.get("expect"):
             row["expect"] = g["expect"]  # what the example codes once negation or modality applies

@@ -149,8 +149,10 @@ def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: Sentence
                         add(o2)
     if not found:
         for o in objects:
+            # a complaint's relative clause ("concern over tariffs, which they said break WTO rules") speaks of others
+            clauses = {t.i for r in o.subtree if r.dep_ == "relcl" for t in r.subtree} if action == "ACCUSE" else set()
             for t in o.subtree:
-                if t.i in by_token and by_token[t.i].code != actor:
+                if t.i in by_token and by_token[t.i].code != actor and t.i not in clauses:
                     code = by_token[t.i].code
                     if code not in found:
                         found.append(code)
