@@ -6,6 +6,7 @@
       ├── html.py           .html/.htm or sniffed `<html`: trafilatura
       ├── jsonl.py          .jsonl: id, text, title, published, url, source; one error per bad line;
       │                     .json: an array of such records (or one record)
+      ├── parquet.py        .parquet: one such record per row
       ├── feed.py           .xml/.rss/.atom or sniffed: one Document per entry
       ├── reuters.py        .sgm: Reuters-21578, one Document per story with a BODY
       └── url.py            http(s): fetched with a timeout and a size cap, then one of the above
@@ -37,6 +38,8 @@ from sphere.sources.feed import read_feed
 from sphere.sources.html import read_html
 from sphere.sources.jsonl import read_json, read_jsonl
 from sphere.sources.markdown import read_markdown
+from sphere.sources.parquet import MAGIC as PARQUET_MAGIC
+from sphere.sources.parquet import read_parquet
 from sphere.sources.report import BatchReport
 from sphere.sources.reuters import read_reuters
 from sphere.sources.text import read_text
@@ -52,7 +55,7 @@ EXTENSIONS: dict[str, str] = {
     ".txt": "text", ".text": "text",
     ".md": "markdown", ".markdown": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".parquet": "parquet",
     ".xml": "feed", ".rss": "feed", ".atom": "feed",
     ".sgm": "reuters", ".sgml": "reuters",
 }  # fmt: skip
@@ -131,7 +134,8 @@ def _read_file(path: Path, settings: Settings, *, origin: str | None = None) -> 
         with path.open("rb") as handle:
             head = handle.read(SNIFF_BYTES)
             kind = EXTENSIONS.get(path.suffix.lower()) or sniff(head)
-            check_binary(head)
+            if kind != "parquet":
+                check_binary(head)
             if kind == "jsonl":
                 handle.seek(0)
                 yield from read_jsonl(handle, stem=path.stem, origin=origin, settings=settings)
@@ -164,6 +168,9 @@ def read_bytes(
     """Read one input's bytes in the format `kind` (else named by `content_type`, else sniffed)."""
     kind = kind or CONTENT_TYPES.get(content_type.split(";")[0].strip().lower()) or sniff(data)
     try:
+        if kind == "parquet":
+            yield from read_parquet(data, stem=stem, origin=origin, settings=settings)
+            return
         check_binary(data)
         if kind == "jsonl":
             yield from read_jsonl(data.split(b"\n"), stem=stem, origin=origin, settings=settings)
@@ -206,6 +213,8 @@ def _decode_declared(data: bytes, content_type: str) -> str:
 
 def sniff(head: bytes) -> str:
     """The format of bytes without a telling name: feed, html, reuters, jsonl, markdown or text."""
+    if head.startswith(PARQUET_MAGIC):
+        return "parquet"
     start = head[:SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if start.startswith(b"<?xml"):
         return "html" if b"<html" in start[:1024] else "feed"

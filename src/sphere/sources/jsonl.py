@@ -44,14 +44,14 @@ def read_json(data: bytes, *, stem: str, origin: str, settings: Settings) -> Ite
             yield InputError(origin, exc.reason)
         return
     if isinstance(records, dict):
-        yield from _record_items(records, stem, origin, settings)
+        yield from record_items(records, stem, origin, settings)
     elif not isinstance(records, list):
         yield InputError(origin, f"malformed JSON (a file must hold an array of objects, not {_json_type(records)})")
     elif not records:
         yield InputError(origin, "empty JSON array")
     for index, record in enumerate(records if isinstance(records, list) else []):
         where = f"{origin}[{index}]"
-        yield from isolated(where, partial(_record_items, record, f"{stem}-{index + 1}", where, settings))
+        yield from isolated(where, partial(record_items, record, f"{stem}-{index + 1}", where, settings))
 
 
 def _line_items(raw: bytes, default_id: str, where: str, settings: Settings) -> Items:
@@ -64,7 +64,7 @@ def _line_items(raw: bytes, default_id: str, where: str, settings: Settings) -> 
         yield InputError(where, exc.reason)
 
 
-def _record_items(record: object, default_id: str, where: str, settings: Settings) -> Items:
+def record_items(record: object, default_id: str, where: str, settings: Settings) -> Items:
     try:
         if not isinstance(record, dict):
             raise Rejected(f"malformed JSON (a record must be an object, not {_json_type(record)})")
@@ -110,9 +110,9 @@ def _record_document(record: dict, *, default_id: str, where: str, settings: Set
 
 
 def _published(value: object) -> date:
-    found = to_date(value) if isinstance(value, str) else None
+    found = to_date(value) if not isinstance(value, int | float) else None  # a number is no date
     if found is None:
-        shown = json.dumps(value, ensure_ascii=False)
+        shown = json.dumps(value, ensure_ascii=False, default=str)
         raise Rejected(f'unparseable date {shown[:80]} in "published"')
     return found
 

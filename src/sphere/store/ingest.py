@@ -29,7 +29,7 @@ from sphere.models import ArticleResult, Document
 from sphere.scale.extract import ARTICLE_SECONDS, extract_many
 from sphere.store import dedup
 from sphere.store.schema import Article
-from sphere.store.writer import Pending, Stored, store_batch
+from sphere.store.writer import Pending, Stored, finite_claims, store_batch
 
 Extractor = Callable[[Document], ArticleResult]
 CHUNK = 256  # documents read, checked and extracted together
@@ -176,6 +176,9 @@ def _extract_chunk(chunk, *, session, extract, workers, report, notify, seconds=
             report.errors.append((result.item, result.reason))
             notify("error", result.item)
         else:
+            result, dropped = finite_claims(result)
+            report.warnings.extend((doc.origin, f"claim dropped: {text[:40]} is not a finite number")
+                                   for text in dropped)
             pending.append(Pending(doc, result, content_hash))
     return pending
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
@@ -60,8 +61,19 @@ def _source_row(article_id: int, doc: Document) -> dict:
     }
 
 
+def finite_claims(result: ArticleResult) -> tuple[ArticleResult, list[str]]:
+    """The result without claims whose value is not a finite number (`$` and 330 digits parse as infinity),
+    and the value texts of those dropped: no Infinity or NaN reaches a column or a JSON export."""
+    bad = [c for c in result.claims if c.value is not None and not math.isfinite(c.value)]
+    if not bad:
+        return result, []
+    kept = [c for c in result.claims if c not in bad]
+    return result.model_copy(update={"claims": kept}), [c.value_text or str(c.value) for c in bad]
+
+
 def store_batch(session: Session, *, items: list[Pending]) -> list[Stored]:
     """Write `items` in the session's transaction (the caller commits); one outcome per item, in order."""
+    items = [replace(p, result=finite_claims(p.result)[0]) for p in items]
     lock_for_write(session)
     hashes = {p.content_hash for p in items}
     stored = {
