@@ -144,3 +144,19 @@ def test_the_period_follows_the_grammar(text: str, period: str | None, since: in
     c = _one(text)
     assert (c.period, c.since, c.year) == (period, since, year)
     assert c.model_dump()["period"] == period  # an extra field of the JSON output
+
+
+def test_a_holder_without_a_code_makes_no_claim():
+    # SCHEMA.md C7: "loans to African countries" are not annotated
+    assert extract_text("To date, China has made more than $142 billion in loans to African countries.",
+                        published="2025-03-01").claims == []
+
+
+def test_a_creditor_without_a_code_leaves_the_counterpart_null():
+    c = _one("Kenya owes $2 billion to commercial banks, and Japan is owed nothing.")
+    assert (c.measure, c.holder, c.counterpart) == ("debt", "KEN", None)
+
+
+def test_object_control_gives_the_imposer():
+    c = _one("Colombia turned back two planes, prompting the United States to announce 25% tariffs on Colombian goods.")
+    assert (c.measure, c.holder, c.counterpart, c.value) == ("tariff", "USA", "COL", 25.0)

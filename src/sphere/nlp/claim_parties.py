@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from sphere.nlp.context import SentenceContext
 from sphere.nlp.figures import Figure
 from sphere.nlp.measures import cue_lemmas, is_import
-from sphere.nlp.role_frames import frame_for, side_of
+from sphere.nlp.role_frames import frame_for, lemma, side_of
 from sphere.nlp.syntax import Party, ancestors, dep_distance
 
 
@@ -81,6 +81,7 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
     if cue is not None and cue.pos_ in ("NOUN", "PROPN"):
         frame |= {t.i for t in cue.subtree if t.i not in frame and t.dep_ in ("prep", "pobj", "compound", "amod", "poss")}
     cands = [_relative_clause_subject(p, frame) for p in parties if p.code != rel]
+    cands += _unnamed_parties(ftok.doc, frame, parties, lex, ctx.state.topic or ctx.state.main)
     anchor = cue if cue is not None else ftok
 
     def in_frame(p: Party) -> bool:
@@ -92,17 +93,23 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
     holder_c: list[tuple[int, str]] = []
     counter_c: list[tuple[int, str]] = []
     free: list[Party] = []
+    blocked: set[str] = set()
     for p in cands:
         if not in_frame(p):
             continue
         slot = _slot(measure, p, imports, cands, cue_nouns)
-        if slot == "holder":
+        if p.code == UNCODED:
+            blocked.add(slot or "")
+        elif slot == "holder":
             holder_c.append((near(p), p.code))
         elif slot == "counterpart":
             counter_c.append((near(p), p.code))
         elif slot == "free":
             free.append(p)
+    cands = [p for p in cands if p.code != UNCODED]
     holder = min(holder_c)[1] if holder_c else None
+    if holder is None and "holder" in blocked:
+        return None, None  # "loans to African countries": the holder has no code (SCHEMA.md C7)
     pron = _clause_pronoun(ftok, cue)
     if pron is not None and (not holder_c or min(holder_c)[0] > dep_distance(pron, anchor)):
         # "it" is the previous claim's holder, or the topic when the article keeps to one country
@@ -131,7 +138,8 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
             holder = ctx.state.topic or ctx.state.main
             if holder == counterpart:
                 holder = ctx.state.main if ctx.state.main != counterpart else None
-    if counterpart is None and measure in ("investment", "fdi", "aid", "tariff", "sanction_value", "exports", "loan", "debt", "trade"):
+    if counterpart is None and "counterpart" not in blocked and measure in (
+            "investment", "fdi", "aid", "tariff", "sanction_value", "exports", "loan", "debt", "trade"):
         rest = [p for p in leftovers if p.code not in (holder, rel)]
         if rest and (measure != "exports" or imports):
             counterpart = rest[0].code
@@ -140,6 +148,29 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
         if counterpart == holder:
             counterpart = None
     return holder, counterpart
+
+
+UNCODED = "-"  # the code of a party the text names without a code ("African countries", "commercial banks")
+
+
+def _unnamed_parties(doc, frame: set[int], parties: list[Party], lex: dict, topic: str | None) -> list[Party]:
+    """Parties named by a common noun in a prepositional slot of the figure's frame: "the country"
+    is the article's topic; "African countries", "commercial banks" are parties without a code."""
+    known = {t.i for p in parties for t in (p.token, p.np_head)}
+    nouns = lex["uncoded_parties"]
+    out = []
+    for t in doc:
+        if t.dep_ != "pobj" or t.head.dep_ not in ("prep", "agent", "dative") or t.head.head.i not in frame or t.i in known:
+            continue
+        if t.pos_ != "NOUN" or lemma(t) not in nouns["actor_nouns"]:
+            continue
+        role = "prep:" + t.head.lower_
+        if lemma(t) in nouns["the_country"] and any(c.lower_ in ("the", "this") for c in t.children) and t.tag_ == "NN":
+            if topic:
+                out.append(Party(topic, None, t, t, role, t.head.head, False))
+        elif not any(c.dep_ == "poss" for c in t.children):  # "its partners" are someone's
+            out.append(Party(UNCODED, None, t, t, role, t.head.head, False))
+    return out
 
 
 def _topic_may_hold(ftok: Token, cue: Token | None, ctx: SentenceContext, parties: list[Party]) -> bool:

@@ -110,6 +110,8 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             measure, holder, counterpart = "other", counterpart, None
         if measure in ("tariff", "sanction_value") and holder is None and counterpart is not None:
             holder = ctx.state.last_holder.get(measure) or ctx.state.other_party(counterpart)
+        elif measure == "tariff" and counterpart is None and ctx.state.last_holder.get(measure) not in (None, holder):
+            counterpart = ctx.state.last_holder[measure]  # "answered with a 25% tariff threat of his own": retaliation
         if holder is None:
             continue  # a figure whose holder the text does not let us name is not a usable claim
         if holder == counterpart:

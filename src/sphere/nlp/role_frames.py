@@ -84,6 +84,10 @@ def slot_of(p: Party, cue_nouns: frozenset[str] | set[str]) -> tuple[str, Token]
     if p.role == "subj":  # also the subject given to a relative clause ("Japan, which is running ...")
         return ("subjpass" if t.dep_ == "nsubjpass" else "subj"), p.governor
     if p.role == "obj":
+        for c in p.governor.children:
+            if c.dep_ == "xcomp" and c.pos_ == "VERB" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) \
+                    and any(g.like_num for g in c.subtree):
+                return "subj", c  # object control: "prompting Trump to announce tariffs" -> Trump announces
         return ("dative" if t.dep_ == "dative" else "obj"), p.governor
     if p.token.dep_ == "npadvmod" and p.token.head.pos_ == "VERB":
         return "npadvmod", p.token.head  # "China-financed", "Chinese-funded"
