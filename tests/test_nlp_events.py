@@ -100,3 +100,10 @@ def test_announced_for_later_is_a_threat_until_in_force():
     # SCHEMA C5
     later = "Canada announced a 100% import tariff on electric vehicles made in China, effective from October 1st."
     assert _events(later) == {("CAN", "THREATEN", "CHN")}
+
+
+def test_passive_financing_names_the_financier_in_its_by_or_from_phrase():
+    # SCHEMA C6/C10: the financier acts toward the host, however the sentence is built
+    assert _events("Kenya's new port at Lamu was built by Chinese contractors and financed by Japan.") == {
+        ("CHN", "COOPERATE", "KEN"), ("JPN", "COOPERATE", "KEN")}
+    assert _events("A dam in Uganda was financed with an interest-free loan from China.") == {("CHN", "AID", "UGA")}

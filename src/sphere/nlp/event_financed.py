@@ -1,0 +1,53 @@
+"""Projects financed or built by another country, said in the passive (SCHEMA C6, C10).
+
+"The railway to Djibouti was financed by a loan from China's Exim Bank" and "the line, built by
+China" name the financier only in an agent ("by X") or source ("a loan from X") phrase; the host
+is the country the financed thing belongs to. The financier COOPERATEs with each host, or gives
+AID when the loan is concessional ("interest-free", "concessional") or a grant (SCHEMA.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from sphere.nlp.context import SentenceContext
+from sphere.nlp.event_triggers import lemma_of
+from sphere.nlp.lexicon import load
+from sphere.nlp.syntax import Party
+
+
+def _financier(verb: Token, by_token: dict[int, Party]) -> tuple[str | None, set[int]]:
+    """The code inside the verb's "by ..." or "from ..." phrase, and the tokens of that phrase."""
+    for c in verb.subtree:
+        if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "from", "through", "with") and c.head.i >= verb.i:
+            span = {t.i for t in c.subtree}
+            codes = [by_token[i].code for i in sorted(span) if i in by_token and by_token[i].entity is not None]
+            codes = [code for code in codes if code]
+            if codes:
+                return codes[0], span
+    return None, set()
+
+
+def financed_events(ctx: SentenceContext, by_token: dict[int, Party]) -> Iterator[tuple[str, str, str, Token]]:
+    """(financier, COOPERATE or AID, host, verb) for each passive financing or building verb."""
+    lex = load("events")
+    for tok in ctx.doc:
+        if tok.tag_ != "VBN" or lemma_of(tok) not in lex["financed_lemmas"]:
+            continue
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or tok.dep_ in ("acl", "conj")
+        if not passive:
+            continue
+        actor, phrase = _financier(tok, by_token)
+        if actor is None or len(actor) != 3 or not actor.isupper():
+            continue
+        head = tok.head if tok.dep_ == "conj" else tok  # "built by X and financed by Y": the subject is shared
+        subject = next((c for c in head.children if c.dep_ == "nsubjpass"), head.head if head.dep_ == "acl" else None)
+        scope = {t.i for t in subject.subtree} if subject is not None else set()
+        hosts = [by_token[i].code for i in sorted(scope) if i in by_token and i not in phrase]
+        said = ctx.doc[tok.left_edge.i:tok.right_edge.i + 1].text.lower()
+        action = "AID" if any(re.search(rf"\b{re.escape(w)}\b", said) for w in lex["concessional_words"]) else "COOPERATE"
+        for host in dict.fromkeys(h for h in hosts if h and h != actor and len(h) == 3 and h.isupper()):
+            yield actor, action, host, tok
