@@ -166,3 +166,64 @@ def test_a_leap_day_before_the_publication_date_keeps_the_article(nlp):
     result = extract_document(Document(id="leap", published=date(2024, 1, 10),
                                        text="China said on 29 February that it would impose tariffs on the United States."))
     assert [(e.actor, e.target, e.date) for e in result.events] == [("CHN", "USA", date(2024, 2, 29))]
+
+
+def _voa_documents() -> list:
+    from sphere.models import Document
+
+    return [Document(id=s["id"], text=s["text"], origin=f"voa:{s['id']}") for s in voa()]
+
+
+def _time_limited(run_in_thread: bool) -> list:
+    import threading
+
+    from sphere.models import Document
+    from sphere.scale.extract import extract_batch
+
+    docs = _voa_documents()
+    long_one = Document(id="all", origin="all-of-voa", text="\n\n".join(d.text for d in docs))  # 138 kB
+    batch = [docs[0], long_one, docs[1]]
+    out: list = []
+    if run_in_thread:  # as in a Dask worker: the limit is raised in a thread that is not the main one
+        thread = threading.Thread(target=lambda: out.extend(extract_batch(batch, 0.3)))
+        thread.start()
+        thread.join()
+    else:
+        out.extend(extract_batch(batch, 0.3))
+    return out
+
+
+def test_an_article_over_the_time_limit_costs_only_itself(nlp):
+    from sphere.models import ArticleResult
+    from sphere.scale.extract import extract_batch
+
+    docs = _voa_documents()
+    expected = [r.claims for r in extract_batch(docs[:2], None)]
+    for in_thread in (False, True):
+        first, timed_out, second = _time_limited(in_thread)
+        assert isinstance(first, ArticleResult) and isinstance(second, ArticleResult)
+        assert [first.claims, second.claims] == expected
+        assert (timed_out.item, timed_out.reason) == (
+            "all-of-voa", "extraction took over 0.3 s (the time limit per article)")
+
+
+@pytest.mark.parametrize(("kind", "data"), [
+    ("text", "China lent Kenya money on Jan. 1, " * 12000),
+    ("text", "\u201cChina said " * 16000),
+    ("markdown", "---\ntitle: t\n---\n" + "<a " * 15000),
+    ("markdown", "---\ntitle: t\n---\n" + "[a](" * 10000 + "{%" * 10000),
+    ("reuters", '<REUTERS NEWID="1"><DATE>26-FEB-1987</DATE><BODY>' + "<REUTERS " * 5000 + "</BODY></REUTERS>"
+                + "<REUTERS NEWID=\"2\"><BODY>" * 30000),
+])
+def test_tens_of_kilobytes_of_a_repeated_pattern_are_read_and_extracted_within_the_limit(nlp, kind, data):
+    """Patterns whose searches were quadratic (20 s to minutes at these sizes) now take a fraction of the
+    20 s limit per article: sentence ends after abbreviations, unclosed quotation marks, unclosed HTML tags
+    in Markdown, unclosed Reuters stories."""
+    from sphere.config import get_settings
+    from sphere.scale.extract import extract_batch
+    from sphere.sources import read_bytes
+
+    items = list(read_bytes(data.encode(), stem="x", origin="x", settings=get_settings(), kind=kind))
+    docs = [d for d in items if not isinstance(d, InputError)]
+    results = extract_batch(docs, 20)
+    assert [r for r in results if isinstance(r, InputError)] == []
