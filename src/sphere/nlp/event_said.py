@@ -3,7 +3,8 @@
 A speech verb alone is no event. When its reported clause has another party as its subject and
 says something about it, the speaker's side acts toward that party, typed by what is said:
 the clause's verb ("blocked", "cheated") or its predicate adjective ("unfair", "reasonable"),
-from the rows of `data/said_content.json`. A negated clause ("said China had not cheated") says
+from the rows of `data/said_content.json`; naming verbs ("called the policy an example of
+protectionism") by the words of what the object is called. A negated clause ("said China had not cheated") says
 nothing coded.
 """
 
@@ -22,10 +23,27 @@ from sphere.nlp.syntax import Party, is_negated
 
 
 @lru_cache(maxsize=1)
-def _content() -> tuple[frozenset[str], dict[tuple[str, str], str]]:
+def _content() -> tuple[frozenset[str], frozenset[str], dict[tuple[str, str], str]]:
     data = load("said_content")
     index = {(row["slot"], w): row["plover"] for row in data["rows"] for w in row["words"]}
-    return frozenset(data["speech_lemmas"]), index
+    return frozenset(data["speech_lemmas"]), frozenset(data["naming_lemmas"]), index
+
+
+def naming_complement(tok: Token) -> Token | None:
+    """What a naming verb calls its object: "called X [an example of ...]", "described X as [a model]"."""
+    for c in tok.children:
+        if c.dep_ in ("oprd", "xcomp") and c.pos_ in ("NOUN", "ADJ", "PROPN"):
+            return c
+        if c.dep_ == "prep" and c.lower_ == "as":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _named(complement: Token, index: dict[tuple[str, str], str]) -> str | None:
+    """ACCUSE when any word of the complement blames, else SUPPORT when any praises."""
+    words = {w for t in complement.subtree for w in (t.lower_, t.lemma_.lower())}
+    found = {index.get((slot, w)) for slot in ("adjective", "noun") for w in words} - {None}
+    return "ACCUSE" if "ACCUSE" in found else ("SUPPORT" if "SUPPORT" in found else None)
 
 
 def _said(clause: Token, index: dict[tuple[str, str], str]) -> str | None:
@@ -43,9 +61,18 @@ def _said(clause: Token, index: dict[tuple[str, str], str]) -> str | None:
 
 def said_events(ctx: SentenceContext, by_token: dict[int, Party]) -> Iterator[tuple[str, str, str, Token]]:
     """(speaker, action, target, speech verb) for each coded statement about another party."""
-    speech, index = _content()
+    speech, naming, index = _content()
     for tok in ctx.doc:
-        if tok.pos_ != "VERB" or lemma_of(tok) not in speech:
+        if tok.pos_ != "VERB":
+            continue
+        if lemma_of(tok) in naming and (complement := naming_complement(tok)) is not None and not is_negated(tok):
+            action = _named(complement, index)
+            named = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            target = resolve_party(named, by_token, ctx, coref=False) if named is not None else None
+            if action and target:
+                yield from ((s, action, target, tok) for s in actors_of(tok, by_token, ctx) if s != target)
+            continue
+        if lemma_of(tok) not in speech:
             continue
         for clause in tok.children:
             if clause.dep_ != "ccomp" or is_negated(clause):
