@@ -2,6 +2,7 @@
 
     SphereError                     base: every error sphere raises on purpose
     ├── InputError                  one input item could not be read (names the item and the reason)
+    │   └── NotEnglish              the text is in another language (`language`), which sphere declines
     ├── ModelError                  the spaCy model is missing or the wrong version
     ├── ConfigError                 a setting or option has an invalid value (lists the valid ones)
     ├── StoreError                  the knowledge store failed
@@ -32,6 +33,14 @@ class InputError(SphereError):
         super().__init__(f"{item}: {reason}")
         self.item = item
         self.reason = reason
+
+
+class NotEnglish(InputError):
+    """The text is in another language than English; sphere declines it, and says which it looks like."""
+
+    def __init__(self, item: str, language: str) -> None:
+        super().__init__(item, f"not English (looks like {language}); sphere reads English news only")
+        self.language = language
 
 
 class ModelError(SphereError):

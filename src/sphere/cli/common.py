@@ -66,6 +66,17 @@ def errors(default: int | None = None) -> Iterator[None]:
         fail(f"{where}{exc.strerror or exc}", 2)
 
 
+@contextmanager
+def reading(path: object, what: str = "file") -> Iterator[None]:
+    """Reading the user's file `path`: undecodable bytes or a record of the wrong shape is one line naming it."""
+    try:
+        yield
+    except UnicodeDecodeError:
+        fail(f"{path}: not UTF-8 text (a binary file?)")
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        fail(f"{path}: malformed {what} ({type(exc).__name__}: {exc})")
+
+
 def parse_date(value: str | None, option: str) -> dt.date | None:
     """A date option as typed: ISO (2025-02-20) or any form dateparser reads ("20 February 2025")."""
     if value is None:

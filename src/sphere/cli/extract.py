@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sphere.cli.common import check_format, console, errors, escape, fail, parse_date, say
+from sphere.cli.common import check_format, console, errors, escape, parse_date, reading, say
 
 if TYPE_CHECKING:
     from sphere.models import ArticleResult
@@ -127,13 +127,8 @@ def register(app: typer.Typer) -> None:
             fmt = check_format(fmt, ("text", "json"))
             from sphere.evaluate.run import evaluate_file, print_report
 
-            try:
+            with reading(gold, "annotated article"):  # a date that is no date, a field of the wrong type
                 report = evaluate_file(gold)
-            except UnicodeDecodeError:
-                fail(f"{gold}: not UTF-8 text (a binary file?)")
-            except (ValueError, TypeError, KeyError, AttributeError) as exc:
-                # a record the scorer cannot read: a date that is no date, a field of the wrong type
-                fail(f"{gold}: malformed annotated article ({type(exc).__name__}: {exc})")
             print_report(report, details=details, fmt=fmt, console=console())
 
     @app.command()

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from sphere.cli.common import check_format, console, errors, escape
+from sphere.cli.common import check_format, console, errors, escape, reading
 
 FORMATS = ("text", "json")
 
@@ -22,7 +22,6 @@ def _check_format(fmt: str) -> str:
 
 
 def list_snapshot(fmt: str) -> None:
-    from rich.table import Table
 
     from sphere.refdata import load_reference
 
@@ -51,21 +50,10 @@ def list_snapshot(fmt: str) -> None:
             json.dumps({"version": ref.version, "series": cov.to_dict("records"), "files": files}, indent=1)
         )
         return
-    table = Table(title=f"reference snapshot {ref.version} (accessed {ref.provenance['accessed']})")
-    for column in ("series", "publisher", "unit", "years", "reporters", "partners", "rows", "file"):
-        table.add_column(column)
-    for row in cov.itertuples():
-        table.add_row(
-            row.series,
-            row.publisher,
-            row.unit,
-            f"{row.first_year}-{row.last_year}",
-            str(row.reporters),
-            str(row.partners),
-            str(row.rows),
-            row.snapshot_file,
-        )
-    out.print(table)
+    from sphere.cli.show import table
+
+    out.print(escape(f"reference snapshot {ref.version} (accessed {ref.provenance['accessed']})"))
+    table([{**row, "years": f"{row['first_year']}-{row['last_year']}"} for row in cov.to_dict("records")], "series")
     from sphere.knowledge.lookup import group_title
 
     members = ref.memberships.groupby(["group", "snapshot_file", "publisher_short"]).size().reset_index()
@@ -82,7 +70,10 @@ def verify_command(articles: list[Path], *, db: str | None, ids: list[str], fmt:
     if articles:
         from sphere.verify.files import verify_file
 
-        results = [a for path in articles for a in verify_file(path, ref=ref, only=set(ids) or None)]
+        results: list = []
+        for path in articles:
+            with reading(path, "article"):
+                results += verify_file(path, ref=ref, only=set(ids) or None)
         if fmt == "json":
             for article in results:
                 typer.echo(article.model_dump_json())

@@ -111,6 +111,16 @@ LAYOUTS: dict[str, tuple[Column, ...]] = {
         Column("written as", _joined("forms")),
         *SEEN,
     ),
+    "series": (  # the reference snapshot's series (`sphere refdata list`)
+        Column("series", _get("series"), keep_whole=True),
+        Column("publisher", _get("publisher")),
+        Column("unit", _get("unit"), keep_whole=True),
+        Column("years", _get("years"), keep_whole=True),
+        Column("reporters", _get("reporters"), keep_whole=True, spare=True),
+        Column("partners", _get("partners"), keep_whole=True, spare=True),
+        Column("rows", _get("rows"), keep_whole=True, spare=True),
+        Column("file", _get("snapshot_file"), wide_only=True),
+    ),
 }
 
 
