@@ -9,7 +9,7 @@ import pytest
 from sphere.analysis.rank import rank_area
 from sphere.analysis.scenario import tariff_scenario
 from sphere.analysis.scorecard import scorecard
-from sphere.analysis.tilt import WEIGHTS, tilt_index
+from sphere.analysis.tilt import BLOCK_WEIGHTS, WEIGHTS, tilt_index
 from sphere.errors import ConfigError, NoData, RefdataError, UnknownCode
 from sphere.refdata.load import load_reference
 
@@ -70,12 +70,12 @@ def test_tilt_is_bounded_with_years_and_sensitivity(ref, knowledge):
     for code in ("BOL", "BRA", "MEX", "AGO", "DEU"):
         tilt = tilt_index(code, ref=ref, knowledge=knowledge, as_of=AS_OF)
         assert -100 <= tilt.index <= 100
-        assert set(tilt.sensitivity) == {*WEIGHTS, "alignment"}
+        assert set(tilt.sensitivity) == {*WEIGHTS, *BLOCK_WEIGHTS}
         assert all(c.year is not None for c in tilt.components if c.available)
     mex = tilt_index("MEX", ref=ref, knowledge=knowledge, as_of=AS_OF)
     assert mex.index < 0  # Mexico sells far more to the United States
     ago = tilt_index("AGO", ref=ref, knowledge=knowledge, as_of=AS_OF)
-    assert ago.index > 50 and [c.available for c in ago.components] == [True, True, True]
+    assert ago.index > 50 and [c.available for c in ago.components] == [True, True, True, True]
 
 
 def test_tilt_leaves_out_one_sided_channels(ref, knowledge):
@@ -159,3 +159,53 @@ def test_plots(ref, knowledge, tmp_path):
     assert plots.plot_scenario(result, tmp_path / "s.svg").read_text().startswith("<?xml")
     with pytest.raises(ConfigError, match=".png"):
         plots.plot_rank([], tmp_path / "r.jpg", "x")
+
+
+NOW = date(2026, 11, 30)
+
+
+def test_tilt_reads_the_americas(ref, knowledge):
+    # IMF IMTS 2025 trade, DIP positions 2024, UNGA ideal points 2024, FTAs and MNNA on the US side
+    tilts = {c: tilt_index(c, ref=ref, knowledge=knowledge, as_of=NOW) for c in ("MEX", "COL", "BOL")}
+    mex, col, bol = tilts["MEX"], tilts["COL"], tilts["BOL"]
+    assert mex.us_side == ["FTA_USA"] and mex.china_side == []
+    assert col.us_side == ["FTA_USA", "MNNA"] and col.china_side == ["BRI"]
+    assert bol.china_side == ["BRI", "BRICS"] and bol.us_side == []
+    assert mex.index < col.index < 0 < bol.index
+    assert mex.index < -50 and bol.index > 50
+    exports = mex.components[0]
+    assert (exports.name, exports.year, exports.series) == ("exports", 2025, "imts_exports")
+    assert (exports.china, exports.usa) == (10_214_800_000.0, 551_975_900_000.0)
+    assert exports.direction == pytest.approx((10_214.8 - 551_975.9) / (10_214.8 + 551_975.9))
+    assert "share of 2024 GDP" in exports.note
+    assert mex.voting.year == 2024 and "median member" in mex.voting.note
+    assert mex.stale == [] and mex.data_year == 2024
+
+
+def test_stale_channels_are_flagged_and_old_ones_left_out(ref, knowledge):
+    # as of 2025-02-20 the latest trade both ways for Mexico is DOTS 2020: flagged, 5 years old, kept
+    mex = tilt_index("MEX", ref=ref, knowledge=knowledge, as_of=AS_OF)
+    exports = mex.components[0]
+    assert (exports.year, exports.stale, exports.available) == (2020, True, True)
+    assert mex.stale == ["exports", "imports"] and mex.data_year == 2020
+    # with a 3-year limit the same channels are left out, with the reason
+    strict = tilt_index("MEX", ref=ref, knowledge=knowledge, as_of=AS_OF, max_age=3)
+    exports = strict.components[0]
+    assert not exports.available and "older than the 3-year limit" in exports.note
+    assert strict.stale == []
+
+
+def test_rank_rows_show_data_year_and_staleness(ref, knowledge):
+    ranked = {r.code: r for r in rank_area("latam", ref=ref, knowledge=knowledge, as_of=AS_OF)}
+    assert ranked["MEX"].data_year == 2020 and "exports" in ranked["MEX"].stale
+    assert ranked["BRA"].data_year == 2023 and ranked["BRA"].stale == []  # Comtrade mirror 2023, 2024
+
+
+def test_scenario_rows_flag_and_leave_out_old_trade(ref, knowledge):
+    result = tariff_scenario(
+        imposer="USA", targets=["BRA", "ZAF"], rate=50, on=AS_OF, ref=ref, knowledge=knowledge, max_age=4
+    )
+    rows = {e.code: e for e in result.exposures}
+    assert (rows["BRA"].year, rows["BRA"].stale, rows["BRA"].rank) == (2023, False, 1)
+    assert rows["ZAF"].exports_at_risk is None and rows["ZAF"].stale
+    assert "2020, 5 years old: more than the 4-year limit" in rows["ZAF"].note

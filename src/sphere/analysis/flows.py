@@ -69,3 +69,15 @@ def gdp(ref: ReferenceData, x: str, year: int) -> tuple[float, str] | None:
         if found is not None:
             return found.value, series
     return None
+
+
+GDP_LAG = 2  # a ratio to GDP may use GDP up to this many years before the flow's year (said in the note)
+
+
+def gdp_near(ref: ReferenceData, x: str, year: int) -> tuple[float, int] | None:
+    """GDP of `year`, else of the latest of the `GDP_LAG` years before it, with the year used."""
+    for y in range(year, year - GDP_LAG - 1, -1):
+        found = gdp(ref, x, y)
+        if found is not None:
+            return found[0], y
+    return None

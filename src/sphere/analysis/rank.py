@@ -18,6 +18,8 @@ class Ranked(BaseModel):
     code: str
     name: str
     tilt: Tilt
+    data_year: int | None = None  # the oldest data year among the channels used
+    stale: list[str] = []  # channels more than STALE_YEARS older than the as-of date
 
 
 def area_members(area: str, *, knowledge, on: date) -> list[str]:  # type: ignore[no-untyped-def]
@@ -37,5 +39,8 @@ def rank_area(area: str, *, ref: ReferenceData, knowledge, as_of: date) -> list[
     tilts = [(c, tilt_index(c, ref=ref, knowledge=knowledge, as_of=as_of)) for c in codes]
     scored = sorted((t for t in tilts if t[1].index is not None), key=lambda t: (-t[1].index, t[0]))  # type: ignore[operator]
     gaps = sorted((t for t in tilts if t[1].index is None), key=lambda t: t[0])
-    out = [Ranked(rank=i, code=c, name=knowledge.code_name(c), tilt=t) for i, (c, t) in enumerate(scored, 1)]
-    return out + [Ranked(rank=None, code=c, name=knowledge.code_name(c), tilt=t) for c, t in gaps]
+    ordered = [(i, c, t) for i, (c, t) in enumerate(scored, 1)] + [(None, c, t) for c, t in gaps]
+    return [
+        Ranked(rank=i, code=c, name=knowledge.code_name(c), tilt=t, data_year=t.data_year, stale=t.stale)
+        for i, c, t in ordered
+    ]

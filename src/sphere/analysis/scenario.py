@@ -13,6 +13,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict
 
 from sphere.analysis import flows
+from sphere.analysis.tilt import MAX_AGE, STALE_YEARS
 from sphere.errors import ConfigError, NoData, UnknownCode
 from sphere.refdata.load import ReferenceData
 
@@ -36,6 +37,7 @@ class Exposure(BaseModel):
     series: str | None
     mirror: bool = False
     note: str | None = None
+    stale: bool = False  # the trade year is more than STALE_YEARS before the scenario's date
 
 
 class Scenario(BaseModel):
@@ -76,13 +78,22 @@ def exposure(
     elasticity: float | None,
     year: int | None,
     through: int | None = None,
+    max_age: int = MAX_AGE,
 ) -> Exposure:
     years = flows.flow_years(ref, "exports", code, imposer)
     before = [y for y in years if through is None or y <= through]
     pick = year if year is not None else (before[-1] if before else None)
     hit = flows.flow(ref, "exports", code, imposer, pick) if pick is not None else None
-    if hit is None:
+    age = through + 1 - pick if through is not None and pick is not None else 0
+    too_old = hit is not None and year is None and age > max_age
+    if hit is None or too_old:
         span = f"{years[0]}-{years[-1]}" if years else "none"
+        note = (
+            f"latest exports to {imposer} are from {pick}, {age} years old: more than the {max_age}-year "
+            "limit, left out"
+            if too_old
+            else f"no exports to {imposer} in the data for {pick} (years: {span})"
+        )
         return Exposure(
             rank=None,
             code=code,
@@ -95,7 +106,8 @@ def exposure(
             other_power_takes=None,
             other_power_share=None,
             series=None,
-            note=f"no exports to {imposer} in the data for {pick} (years: {span})",
+            note=note,
+            stale=too_old,
         )
     assert pick is not None
     world = flows.flow(ref, "exports", code, "WLD", pick)
@@ -117,6 +129,7 @@ def exposure(
         series=hit.series,
         mirror=hit.mirror,
         note="mirror flow (the imposer's imports)" if hit.mirror else None,
+        stale=age > STALE_YEARS,
     )
 
 
@@ -130,6 +143,7 @@ def tariff_scenario(
     knowledge,
     elasticity: float | None = None,
     year: int | None = None,
+    max_age: int = MAX_AGE,
 ) -> Scenario:
     imposer = imposer.upper()
     if imposer not in IMPOSERS:
@@ -150,7 +164,7 @@ def tariff_scenario(
                 f"{first}-{last} (IMF DOTS to 2020, Comtrade mirror for Brazil to 2023)"
             )
     rows = [
-        exposure(ref, c, knowledge.code_name(c), imposer, other, rate, elasticity, year, on.year - 1)
+        exposure(ref, c, knowledge.code_name(c), imposer, other, rate, elasticity, year, on.year - 1, max_age)
         for c in codes
     ]
     scored = sorted((r for r in rows if r.share_of_gdp is not None), key=lambda r: -r.share_of_gdp)  # type: ignore[operator]
@@ -168,6 +182,8 @@ def tariff_scenario(
         ),
         "shares of exports use the target's own total exports (IMF DOTS); a mirror flow has no share",
         "ranking: by exports at risk as a share of GDP; targets without data are listed last, unranked",
+        f"each row shows its trade year, flagged stale when more than {STALE_YEARS} years before {on}; "
+        f"a target whose latest year is more than {max_age} years old is left out with the reason",
     ]
     return Scenario(
         imposer=imposer,
