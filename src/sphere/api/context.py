@@ -30,15 +30,14 @@ class Context:
     extract_lock: threading.Lock = field(default_factory=threading.Lock)  # one spaCy run at a time per process
 
     def __post_init__(self) -> None:
-        self.tilts = lru_cache(maxsize=8)(self._tilts)
+        self.tilt = lru_cache(maxsize=8192)(self._tilt)
 
-    def _tilts(self, as_of: dt.date) -> dict[str, Tilt]:
-        """The tilt index of every country sphere knows, except the two powers compared."""
-        countries = self.knowledge.countries  # type: ignore[attr-defined]
-        return {
-            code: tilt_index(code, ref=self.ref, knowledge=self.knowledge, as_of=as_of)
-            for code in sorted(countries) if code not in POWERS
-        }
+    def _tilt(self, code: str, as_of: dt.date) -> Tilt:
+        return tilt_index(code, ref=self.ref, knowledge=self.knowledge, as_of=as_of)
+
+    def country_codes(self) -> list[str]:
+        """Every country sphere knows, except the two powers compared, by code."""
+        return sorted(c for c in self.knowledge.countries if c not in POWERS)  # type: ignore[attr-defined]
 
 
 def context(request: Request) -> Context:

@@ -26,21 +26,27 @@ Cursor = Annotated[str | None, Query(max_length=40)]
 Area = Annotated[str | None, Query(max_length=32, description="region (latam, africa, ...) or group (BRICS)")]
 
 
-def countries(ctx: Context, as_of: dt.date, area: str | None) -> list[CountryPublic]:
-    """Every country (or those of a region or group) with its tilt index, by code."""
-    tilts = ctx.tilts(as_of)
-    codes = area_members(area, knowledge=ctx.knowledge, on=as_of) if area else list(tilts)
+def area_codes(ctx: Context, as_of: dt.date, area: str | None) -> list[str]:
+    """The countries of a region or group (all countries without one), by code, without the two powers."""
+    if not area:
+        return ctx.country_codes()
+    return sorted(set(area_members(area, knowledge=ctx.knowledge, on=as_of)) & set(ctx.country_codes()))
+
+
+def countries(ctx: Context, as_of: dt.date, codes: list[str]) -> list[CountryPublic]:
+    """These countries with their tilt index (each computed once per day asked, then kept)."""
     known = ctx.knowledge.countries  # type: ignore[attr-defined]
-    return [CountryPublic(code=c, name=known[c].name, regions=list(known[c].regions), tilt=tilts[c].index)
-            for c in sorted(codes) if c in tilts]
+    return [CountryPublic(code=c, name=known[c].name, regions=list(known[c].regions), tilt=ctx.tilt(c, as_of).index)
+            for c in codes]
 
 
 @router.get("/countries", response_model=Page[CountryPublic], tags=["analysis"])
-def list_countries(ctx: Ctx, region: Area = None, as_of: AsOf = None, limit: Limit = 300,
+def list_countries(ctx: Ctx, region: Area = None, as_of: AsOf = None, limit: Limit = 100,
                    cursor: Cursor = None) -> Page[CountryPublic]:
-    """Countries with their China-US tilt index (the world map's data)."""
-    rows = countries(ctx, as_of or dt.date.today(), region)
-    return paginate(lambda n, o: rows[o:o + n], limit=limit, cursor=cursor)
+    """Countries with their China-US tilt index (the world map's data), by code."""
+    day = as_of or dt.date.today()
+    codes = area_codes(ctx, day, region)
+    return paginate(lambda n, o: countries(ctx, day, codes[o:o + n]), limit=limit, cursor=cursor)
 
 
 @router.get("/countries/{code}/scorecard", response_model=Scorecard, tags=["analysis"])

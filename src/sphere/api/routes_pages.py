@@ -29,7 +29,7 @@ from sphere.api import charts, extraction
 from sphere.api.context import Context, context, session
 from sphere.api.highlight import Mark, figure_mark, segments
 from sphere.api.pagination import paginate
-from sphere.api.routes_analysis import countries
+from sphere.api.routes_analysis import area_codes, countries
 from sphere.api.security import COOKIE, require_reader, token_matches
 from sphere.errors import InputError, SphereError
 from sphere.store import pages, queries
@@ -55,14 +55,16 @@ def failure(request: Request, exc: SphereError, status: int = 400) -> HTMLRespon
 
 @router.get("/", response_class=HTMLResponse)
 def world(request: Request, ctx: Ctx) -> HTMLResponse:
-    rows = countries(ctx, dt.date.today(), None)
+    today = dt.date.today()
+    rows = countries(ctx, today, area_codes(ctx, today, None))
     return render(request, "map.html", view="world", title="China-US tilt of the world",
                   figure=charts.tilt_map(rows, "world"), ranked=_ranked(rows))
 
 
 @router.get("/latam", response_class=HTMLResponse)
 def latam(request: Request, ctx: Ctx) -> HTMLResponse:
-    rows = countries(ctx, dt.date.today(), "latam")
+    today = dt.date.today()
+    rows = countries(ctx, today, area_codes(ctx, today, "latam"))
     return render(request, "map.html", view="latam", title="China-US tilt of Latin America and the Caribbean",
                   figure=charts.tilt_map(rows, "latam"), ranked=_ranked(rows))
 
