@@ -107,3 +107,14 @@ def test_passive_financing_names_the_financier_in_its_by_or_from_phrase():
     assert _events("Kenya's new port at Lamu was built by Chinese contractors and financed by Japan.") == {
         ("CHN", "COOPERATE", "KEN"), ("JPN", "COOPERATE", "KEN")}
     assert _events("A dam in Uganda was financed with an interest-free loan from China.") == {("CHN", "AID", "UGA")}
+
+
+def test_financing_told_by_the_receiver_makes_the_lender_act():
+    # SCHEMA C6: the lender is the one named in "from", however the sentence is built
+    assert _events("Laos borrowed money from China to build a stadium.") == {("CHN", "COOPERATE", "LAO")}
+    assert _events("Kenya received a $2 billion grant from Japan.") == {("JPN", "AID", "KEN")}
+    assert _events("Kenya received a delegation from Japan.") == set()
+
+
+def test_naming_verbs_are_typed_by_what_the_object_is_called():
+    assert _events("Washington has called Tokyo's rice policy an extreme example of protectionism.") == {("USA", "ACCUSE", "JPN")}

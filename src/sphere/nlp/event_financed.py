@@ -1,4 +1,8 @@
-"""Projects financed or built by another country, said in the passive (SCHEMA C6, C10).
+"""Financing told from the side that receives it, or in the passive (SCHEMA C6, C10).
+
+"Laos borrowed money from China" and "the firm secured most of the funds from China's Exim Bank"
+name the lender in a "from" phrase: the lender acts (COOPERATE, AID for grants and aid) toward
+the borrower, the clause's subject.
 
 "The railway to Djibouti was financed by a loan from China's Exim Bank" and "the line, built by
 China" name the financier only in an agent ("by X") or source ("a loan from X") phrase; the host
@@ -51,3 +55,26 @@ def financed_events(ctx: SentenceContext, by_token: dict[int, Party]) -> Iterato
         action = "AID" if any(re.search(rf"\b{re.escape(w)}\b", said) for w in lex["concessional_words"]) else "COOPERATE"
         for host in dict.fromkeys(h for h in hosts if h and h != actor and len(h) == 3 and h.isupper()):
             yield actor, action, host, tok
+
+
+def received_events(ctx: SentenceContext, by_token: dict[int, Party]) -> Iterator[tuple[str, str, str, Token]]:
+    """(lender, COOPERATE or AID, borrower, verb) for "B borrowed/secured/received a loan from A"."""
+    from sphere.nlp.event_roles import actors_of
+
+    lex = load("events")
+    for tok in ctx.doc:
+        lemma = lemma_of(tok)
+        if tok.pos_ != "VERB" or lemma not in lex["receive_lemmas"]:
+            continue
+        taken = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "prep") for t in c.subtree]
+        objects = {t.lemma_.lower() for t in taken}
+        if lemma != "borrow" and not objects & set(lex["received_objects"]):
+            continue  # "received a delegation from China" is no financing
+        lenders = [by_token[t.i].code for p in taken if p.dep_ == "prep" and p.lower_ == "from"
+                   for t in p.subtree if t.i in by_token]
+        if not lenders or not lenders[0]:
+            continue
+        action = "AID" if objects & set(lex["aid_objects"]) else "COOPERATE"
+        for borrower in actors_of(tok, by_token, ctx):
+            if borrower != lenders[0]:
+                yield lenders[0], action, borrower, tok
