@@ -118,3 +118,8 @@ def test_financing_told_by_the_receiver_makes_the_lender_act():
 
 def test_naming_verbs_are_typed_by_what_the_object_is_called():
     assert _events("Washington has called Tokyo's rice policy an extreme example of protectionism.") == {("USA", "ACCUSE", "JPN")}
+
+
+def test_a_visit_by_someone_is_a_meeting_with_the_host():
+    events = _events("Panama quit the Belt and Road in February after a visit by U.S. Secretary of State Marco Rubio.")
+    assert ("PAN", "CONSULT", "USA") in events

@@ -134,7 +134,8 @@ def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: Sentence
     for c in tok.children:
         if c.dep_ in ("dobj", "dative", "iobj", "attr"):
             objects.append(c)
-        elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+        elif c.dep_ == "prep" and (c.lower_ in _TARGET_PREPS or c.lower_ == "by" and action == "CONSULT" and tok.pos_ == "NOUN"):
+            # "quit the initiative after a visit by Rubio": a meeting is coded from either side
             objects += [o for o in c.children if o.dep_ == "pobj" or (o.dep_ == "pcomp" and c.lower_ != "for")]
     if not any(c.dep_ in ("dobj", "dative", "iobj") for c in tok.children):
         for c in tok.children:
