@@ -209,3 +209,20 @@ def test_scenario_rows_flag_and_leave_out_old_trade(ref, knowledge):
     assert (rows["BRA"].year, rows["BRA"].stale, rows["BRA"].rank) == (2023, False, 1)
     assert rows["ZAF"].exports_at_risk is None and rows["ZAF"].stale
     assert "2020, 5 years old: more than the 4-year limit" in rows["ZAF"].note
+
+
+@pytest.mark.shared
+def test_validation_against_fbic_in_latin_america(ref, knowledge):
+    from sphere.analysis.validate import FBIC_FILE, correlations, fbic_yardstick, tilts
+
+    try:
+        from tests.conftest import shared_path
+    except ImportError:  # pragma: no cover
+        from conftest import shared_path
+    fbic = fbic_yardstick(shared_path("refdata") / FBIC_FILE, 2023)
+    assert 0 < fbic["MEX"] < fbic["BOL"] < fbic["PAK"] < 1
+    latam = knowledge.region_members("latam")
+    found = tilts(ref, knowledge, date(2024, 7, 1), codes=latam)
+    index = {c: t.index for c, t in found.items() if t.index is not None}
+    [row] = correlations(index, fbic, "FBIC 2023", {})
+    assert (row.n, round(row.rho, 2)) == (25, 0.66)  # the table in docs/method.md
