@@ -160,3 +160,29 @@ def test_a_creditor_without_a_code_leaves_the_counterpart_null():
 def test_object_control_gives_the_imposer():
     c = _one("Colombia turned back two planes, prompting the United States to announce 25% tariffs on Colombian goods.")
     assert (c.measure, c.holder, c.counterpart, c.value) == ("tariff", "USA", "COL", 25.0)
+
+
+def test_a_conversion_into_another_currency_is_one_claim():
+    # SCHEMA.md C13
+    r = extract_text("Kenya's central bank holds a swap line with China of 35 billion yuan, or about $5 billion.",
+                     published="2025-03-01")
+    assert [(c.measure, c.value, c.unit) for c in r.claims] == [("loan", 35e9, "CNY")]
+
+
+def test_outstanding_credit_is_debt_and_a_debtor_owes_the_possessor():
+    c = _one("Argentina is the International Monetary Fund's biggest debtor, with $41.8 billion in outstanding credit.")
+    assert (c.measure, c.holder, c.counterpart, c.value, c.period) == ("debt", "ARG", "IMF", 41.8e9, "stock")
+
+
+def test_volumes_ranges_and_split_years():
+    c = _one("Colombia exported a record 11.5\nmln bags of coffee in the 1985/86 coffee year.", "1987-03-01")
+    assert (c.measure, c.holder, c.value, c.unit, c.approx, c.year) == ("exports", "COL", 11.5e6, "bags", "exact", 1986)
+    c = _one("Colombia will export between 9.6 and 10 mln bags of coffee.", "1987-03-01")
+    assert (c.value, c.unit, c.approx, c.modality) == (9.6e6, "bags", "exact", "planned")
+
+
+def test_a_current_account_surplus_is_not_a_trade_balance():
+    r = extract_text("Britain's current account balance of payments showed a surplus of 376 mln stg in February, "
+                     "compared with a surplus of 73 mln in January.", published="1987-03-25")
+    assert [(c.measure, c.holder, c.value, c.unit, c.source) for c in r.claims] == [
+        ("other", "GBR", 376e6, "GBP", None), ("other", "GBR", 73e6, "GBP", None)]

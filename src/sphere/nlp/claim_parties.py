@@ -9,9 +9,11 @@ slot stays empty, and the article's running topic stands in for "the country" an
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Token
 
+from sphere.models import MEASURES
 from sphere.nlp.context import SentenceContext
 from sphere.nlp.figures import Figure
 from sphere.nlp.measures import cue_lemmas, is_import
@@ -80,6 +82,10 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
     frame = {t.i for t in ancestors(ftok)} | ({t.i for t in ancestors(cue)} if cue is not None else set())
     if cue is not None and cue.pos_ in ("NOUN", "PROPN"):
         frame |= {t.i for t in cue.subtree if t.i not in frame and t.dep_ in ("prep", "pobj", "compound", "amod", "poss")}
+    # "Britain's current account showed a surplus of ... compared with ...": the subject noun of the
+    # figure's nearest clause that has one
+    subjects = ([c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")] for t in ancestors(ftok) if t.pos_ in ("VERB", "AUX"))
+    frame |= {c.i for c in next((s for s in subjects if s), []) if c.pos_ == "NOUN" and lemma(c) not in _all_cues()}
     cands = [_relative_clause_subject(p, frame) for p in parties if p.code != rel]
     cands += _unnamed_parties(ftok.doc, frame, parties, lex, ctx.state.topic or ctx.state.main)
     anchor = cue if cue is not None else ftok
@@ -151,6 +157,11 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
 
 
 UNCODED = "-"  # the code of a party the text names without a code ("African countries", "commercial banks")
+
+
+@cache
+def _all_cues() -> frozenset[str]:
+    return frozenset(w for m in MEASURES for w in cue_lemmas(m))
 
 
 def _unnamed_parties(doc, frame: set[int], parties: list[Party], lex: dict, topic: str | None) -> list[Party]:

@@ -64,14 +64,14 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
         if span is None:
             continue
         ftok = _figure_token(span)
-        if fig.kind == "count" and fig.unit not in ("persons", "tonnes", "barrels_per_day", "barrels"):
+        if fig.kind == "count" and fig.unit != "persons" and fig.unit not in lex["volume_units"]:
             continue
         if _conditional(ftok):
             continue  # "if you owe the bank $1 million": a hypothetical, not a figure of record
         if fig.kind == "scaled" and ctx.state.currency is None:
             continue
-        if fig.kind == "money" and re.search(r"[\w%]\s*\($", ctx.text[max(0, fig.start - 30):fig.start]):
-            continue  # "$1.1 billion (36 billion baht)": the same amount converted
+        if fig.kind == "money" and _conversion(fig, ctx.figures, ctx.text):
+            continue  # "$1.1 billion (36 billion baht)", "35 billion yuan, or about $5 billion": one amount (C13)
         if fig.kind == "money" and fig.value < 100_000 and not re.search(r"(?i)thousand|\bk\b", fig.text):
             continue  # prices and fares, not the figures of great-power competition
         if fig.kind == "percent" and re.match(r"\s+of\s+(?:its\s+|the\s+|their\s+)?(?:GDP|gross domestic product|the economy)", ctx.text[fig.end:fig.end + 40]):
@@ -159,6 +159,16 @@ _EARNINGS_TABLE = re.compile(r"\b(?:Shr|Shrs|Revs|Oper net|Net|Qtr|Avg shrs)\b[^
 _OTHER_UNIT = re.compile(r"\s*(?:lbs|lb|tonnes?|tons?|barrels?|bushels?|ounces?|oz|shares?|acres?|hectares?|kg|kilos?|"
                          r"kilograms?|litres?|liters?|gallons?|bales?|bags?|units?|vehicles?|cars?|passengers?|people|"
                          r"copies|cubic|metric|head|cattle|pigs|tourists|visitors|households)\b", re.IGNORECASE)
+
+
+def _conversion(fig: Figure, figures: list[Figure], text: str) -> bool:
+    """The figure restates the money amount just before it in another currency (SCHEMA.md C13)."""
+    prev = [f for f in figures if f.end <= fig.start and f.kind == "money"]
+    if not prev or fig.start - prev[-1].end > 25:
+        return False
+    gap = text[prev[-1].end:fig.start]
+    return bool(re.fullmatch(r"\s*(?:\(|,?\s*or\s+|,\s*(?:equivalent to|worth)\s+)(?:about |around |some |roughly |nearly |almost |an estimated )?",
+                             gap)) and prev[-1].unit != fig.unit
 
 
 def _conditional(ftok: Token) -> bool:

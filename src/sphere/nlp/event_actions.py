@@ -120,6 +120,10 @@ def refine_action(tok: Token, action: str, lex: dict, low: str) -> str | None:
         if not near & set(lex["military_words"]):
             # "Baker attacked the rise in German rates" is criticism; "Reagan fired an aide" is no attack
             return "ACCUSE" if tok.lower_.startswith("attack") else None
+    if action == "MOBILIZE":
+        near = {t.lower_ for t in tok.sent[max(0, tok.i - tok.sent.start - 8):tok.i - tok.sent.start + 8]}
+        if not near & set(lex["military_words"]):
+            return None  # "mobilized pressure groups": no troops, no posturing
     if action == "RETREAT" and tok.lower_.startswith("withdr"):
         withdrawn = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
         if withdrawn & set(lex["withdraw_concede"]):

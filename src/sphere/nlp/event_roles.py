@@ -176,6 +176,12 @@ def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: Sentence
                 for g in c.children:
                     if g.dep_ in ("nsubj", "nsubjpass"):
                         add(g)
+    if action == "ACCUSE" and found:
+        # "complained to the United Nations over Israeli raids": the one complained about, not the audience
+        about = [by_token[t.i].code for c in tok.children if c.dep_ == "prep" and c.lower_ in ("over", "about", "against")
+                 for t in c.subtree if t.i in by_token and by_token[t.i].code != actor]
+        if about:
+            found = list(dict.fromkeys(about))
     if action == "CONSULT":
         found = [c for c in found if not _at_location(tok, c, by_token)]
     others = {p.code for p in by_token.values()} - {actor}

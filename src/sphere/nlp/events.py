@@ -108,24 +108,28 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             inner_done.update(c.i for c in excluded)
         if action == "REJECT" and inner:
             inner_action = phrasal_action(inner[0], lex) or idx.get(inner[0].lower_)
-            if inner_action in ("THREATEN", "SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "REJECT", "ACCUSE"):
+            if inner_action == "THREATEN":
                 continue  # "refused to rule out force": the inner verb carries the event
             inner_done.update(c.i for c in inner)  # "refused to join": the refusal is the event
         if action in lex["outer_skip"]["outer"] and any(
                 c.dep_ == "xcomp" and idx.get(c.lower_) in lex["outer_skip"]["inner"] for c in tok.children):
             continue  # "agreed to impose duties": the duties are the event
-        if action == "AGREE":
-            # "pledged to deepen friendship and advance cooperation": the pledge is the event (SCHEMA C4)
+        if action in ("AGREE", "REQUEST"):
+            # "pledged to deepen friendship and advance cooperation", "agreed that they should cooperate",
+            # "demanded that the US cancel plans": the pledge or the demand is the event (SCHEMA C4, C14)
             promised = [c for c in tok.children if c.dep_ == "xcomp" or (
-                c.dep_ == "conj" and c.tag_ == "VB" and not any(g.dep_ == "nsubj" for g in c.children))]
+                c.dep_ == "conj" and c.tag_ == "VB" and not any(g.dep_ == "nsubj" for g in c.children)) or (
+                c.dep_ == "ccomp" and (action == "REQUEST" or _modal(c, lex)))]
             inner_done.update(g.i for c in promised for g in [c, *c.children] if g is c or g.dep_ == "conj")
+        if _modal(tok, lex, obligation=True):
+            continue  # "Iraq must cooperate": what someone ought to do has not happened (the demand is coded)
         action = refine_action(tok, action, lex, low)
         if action in (None, "FINANCE"):
             action = cameo_action(tok, patterns_only=True)  # "extend the accord": the dictionary's object pattern
         if not action or is_reported(tok, lex):
             continue
-        if is_negated(tok):
-            action = lex["negated_flip"].get(action)
+        if is_negated(tok) or tok.dep_ == "xcomp" and lemma_of(tok.head) in lex["failing_lemmas"]:
+            action = lex["negated_flip"].get(action)  # "would not extend", "failed to reach agreement"
             if action is None:
                 continue
         if action == "SANCTION" and (is_hypothetical(tok, lex) or announced_for_later(tok, lex)):
@@ -165,6 +169,12 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
         if (actor, action, target) not in seen:
             seen.add((actor, action, target))
             yield _event(ctx, tok, actor, action, target, None, when, lex)
+
+
+def _modal(tok, lex: dict, *, obligation: bool = False) -> bool:
+    """A verb under "should"/"must" (obligation) or also "would"/"will" (any modal)."""
+    words = lex["obligation_aux"] if obligation else lex["obligation_aux"] + ["would", "will", "could", "might", "may", "shall"]
+    return any(c.dep_ == "aux" and c.lower_ in words for c in tok.children)
 
 
 def _with_partners(tok, by_token: dict[int, Party]) -> set[str]:

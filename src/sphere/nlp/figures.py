@@ -46,7 +46,7 @@ def _patterns() -> tuple[re.Pattern[str], dict]:
         rf"(?P<money1>(?P<sym>{sym})\s?(?P<n1>{_NUM}|{nw})(?P<s1>{scale})?)"
         rf"|(?P<money2>(?P<n2>{num})(?P<s2>{scale})?[\s-](?P<cur>{cur})\b)"
         rf"|(?P<pct>(?P<n3>{_NUM})\s?(?:%|pct\b|percent\b|per\s?cent\b|percentage points?\b))"
-        rf"|(?P<count>(?P<n4>{_NUM})(?P<s4>\s(?:million|thousand|billion))?\s(?:[\w-]+\s){{0,3}}?(?P<cu>{cnt})\b)"
+        rf"|(?P<count>(?P<n4>{_NUM})(?P<s4>\s(?:million|thousand|billion|mln|bln))?\s(?:[\w-]+\s){{0,3}}?(?P<cu>{cnt})\b)"
         rf"|(?P<scaled>(?P<n5>{_NUM})(?P<s5>\s?(?:trillion|billion|million|bln|mln|bn|mn|tn|trn)\b))",
         re.IGNORECASE,
     )
@@ -73,7 +73,7 @@ def _number(text: str, lex: dict) -> float | None:
 def _scale(text: str | None, lex: dict) -> float:
     if not text:
         return 1.0
-    key = text.strip(" -").lower()
+    key = text.strip().strip("-").strip().lower()
     return float(lex["scales"].get(key, 1.0))
 
 
@@ -111,6 +111,9 @@ def find_figures(text: str) -> list[Figure]:
             value, kind, sc, unit = _number(g["n3"], lex), "percent", None, "percent"
         elif g["count"]:
             value, kind, sc = _number(g["n4"], lex), "count", g["s4"]
+            if sc is None:  # "between 9.6 and 10 mln bags": the lower bound takes the range's scale (C12)
+                rng = re.search(r"(?:and|to|-)\s*[\d.,]+\s+(million|thousand|billion|mln|bln)\b", m.group(0))
+                sc = rng.group(1) if rng else None
             unit = lex["count_units"][g["cu"].lower()]
         else:
             value, kind, sc, unit = _number(g["n5"], lex), "scaled", g["s5"], ""

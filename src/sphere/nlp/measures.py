@@ -116,7 +116,7 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
         for h in hits:
             if cue_measure(h, cues) == "tariff":
                 return "tariff", h  # "a 25 percent tariff on $34 billion of imports": the goods hit
-    if fig.kind == "count" and fig.unit in ("tonnes", "barrels_per_day", "barrels"):
+    if fig.kind == "count" and fig.unit in lex["volume_units"]:
         # "Thailand exported 1,120 tonnes of tin": volumes of trade, only with an export or import word
         for t in doc[max(0, ftok.i - 8):ftok.i + 8]:
             if t.lower_.startswith(("export", "import", "shipment", "ship")) and t.i not in named:
@@ -145,12 +145,14 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
             continue  # "loan losses", "debt servicing": about something else
         if tok.lower_ == "direct" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "investment"):
             continue
+        if m == "loan" and any(t.lower_ == "outstanding" for t in tok.doc[max(0, tok.i - 3):tok.i + 1]):
+            m = "debt"  # "outstanding credit", "outstanding loans": a stock of loans is debt (SCHEMA.md C2)
         if m == "investment" and _is_fdi(tok):
             m = "fdi"
-        if m == "trade_balance" and (fiscal or no_trade) and not _trade_word_near(tok):
-            continue  # an article about the budget: "the deficit" is the fiscal one, not a trade balance
         if m == "trade_balance" and _not_trade_balance(tok):
             m = "other"
+        if m == "trade_balance" and (fiscal or no_trade) and not _trade_word_near(tok):
+            continue  # an article about the budget: "the deficit" is the fiscal one, not a trade balance
         if m == "trade" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("deficit", "surplus", "balance", "gap"):
             continue
         if m == "sanction_value" and tok.lower_ in ("cost", "loss") and not _sanction_context(doc):
@@ -215,6 +217,14 @@ def _not_trade_balance(tok: Token) -> bool:
     """"surplus on invisibles", "current account deficit", "budget deficit" are not trade balances."""
     before = {t.lower_ for t in tok.doc[max(0, tok.i - 3):tok.i]}
     if before & {"budget", "fiscal", "account", "current", "capital", "payments", "primary"}:
+        return True
+    clause: list[str] = []  # the words before the cue in its clause: "The current account balance of payments ... showed a surplus"
+    for t in reversed(tok.doc[max(0, tok.i - 24):tok.i]):
+        if t.lower_ in _BOUNDARY or t.text in (";", ":"):
+            break
+        clause.insert(0, t.lower_)
+    text = " ".join(clause)
+    if any(w in text for w in claim_lexicon()["balance_of_payments_words"]):
         return True
     return any(c.dep_ == "prep" and c.lower_ in ("on", "in") and any(g.lower_ in ("invisibles", "services", "income")
                for g in c.subtree) for c in tok.children)

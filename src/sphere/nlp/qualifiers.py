@@ -60,6 +60,9 @@ def year_of(ctx: SentenceContext, fig: Figure) -> int | None:
             continue
         if _SINCE.match(ctx.text, m.start()) or _SINCE.search(ctx.text[max(0, m.start() - 20):m.end()]):
             continue
+        split = re.match(r"/(\d\d)\b", ctx.text[m.end(1):m.end(1) + 3])
+        if split:  # "the 1985/86 coffee year", "fiscal 2023/24": the year it ends
+            y = y // 100 * 100 + int(split.group(1)) + (100 if int(split.group(1)) < y % 100 else 0)
         d = abs(m.start() - fig.end) if m.start() >= fig.end else abs(fig.start - m.end())
         if best is None or d < best[0]:
             best = (d, y)
@@ -116,6 +119,10 @@ def _qualifies_deal(ftok: Token, nouns: set[str]) -> bool:
     return any(lemma(c) in nouns for c in (ftok.head.children if ftok.dep_ == "compound" else []))
 
 
+_WHEN = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+         "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
+
+
 def attributed_source(sentence: str) -> str | None:
     """Who the sentence attributes its figures to, or None."""
     for pat in _ATTRIB:
@@ -124,6 +131,6 @@ def attributed_source(sentence: str) -> str | None:
             s = m.group("s").strip(" ,.")
             s = re.sub(r"^(?:the|an?)\s+", "", s, flags=re.IGNORECASE)
             s = re.sub(r"\s+(?:data|figures|statistics|estimates|think tank|report)$", "", s)
-            if s and s.lower() not in ("it", "he", "she", "they", "this", "that"):
+            if s and s.lower() not in ("it", "he", "she", "they", "this", "that") and s.lower() not in _WHEN:
                 return s
     return None
