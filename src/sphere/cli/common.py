@@ -126,14 +126,40 @@ def require_store(db: str | None) -> None:
         )
 
 
+@contextmanager
 def session(db: str | None, *, must_exist: bool = True):  # type: ignore[no-untyped-def]
-    """A session on the store (a context manager); with `must_exist`, a missing SQLite file is an error
-    instead of a new store."""
-    if must_exist:
-        require_store(db)
-    from sphere.store.engine import open_session
+    """A session on the store.
 
-    return open_session(db)
+    With `must_exist` (the queries): a missing SQLite file is an error instead of a new store, and the
+    schema is checked only if a query fails, so a query does not load Alembic and read every migration
+    first; a failure on an outdated schema still says "run `sphere db upgrade`". Without it (ingest), the
+    store is created or checked up front.
+    """
+    from sphere.store.engine import connect, open_session, session_factory
+
+    if not must_exist:
+        with open_session(db) as s:
+            yield s
+        return
+    require_store(db)
+    from sqlalchemy.exc import DBAPIError
+
+    from sphere.errors import StoreError
+
+    engine = connect(db, check=False)
+    try:
+        with session_factory(engine)() as s:
+            try:
+                yield s
+            except DBAPIError as exc:
+                s.rollback()  # let go of the database before the check reads it
+                from sphere.store.migrate import check_schema
+
+                check_schema(engine, create=False)  # raises SchemaOutdated when that is the cause
+                reason = (str(exc.orig or exc).strip().splitlines() or [""])[0]
+                raise StoreError(f"the store could not answer: {reason}") from exc
+    finally:
+        engine.dispose()
 
 
 def escape(text: object) -> str:

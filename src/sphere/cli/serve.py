@@ -12,11 +12,9 @@ from dataclasses import asdict
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from sphere.cli.common import say
 from sphere.errors import SphereError
-
-err = Console(stderr=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -38,20 +36,20 @@ def register(app: typer.Typer) -> None:
             from sphere.api.app import CONFIG_ENV, create_app
             from sphere.api.config import ApiConfig
         except ImportError as exc:
-            err.print(f"[red]error:[/] sphere serve needs the api extra ({exc.name} is missing): "
-                      'pip install -e ".[api]"', highlight=False)
+            say(f"error: sphere serve needs the api extra ({exc.name} is missing): "
+                'pip install -e ".[api]"')
             raise typer.Exit(2) from None
 
         config = ApiConfig.from_env(db=db, dev=dev, private_reads=private_reads,
                                     cors_origins=tuple(cors_origin or ()), costly_rate=rate)
         if config.token is None and not dev:
-            err.print("note: SPHERE_API_TOKEN is not set: extract, ingest and refdata update are refused (--dev opens them)")
+            say("note: SPHERE_API_TOKEN is not set: extract, ingest and refdata update are refused (--dev opens them)")
         try:
             application = create_app(config)  # connects now: a bad --db fails here, with one line
         except SphereError as exc:
-            err.print(f"[red]error:[/] {exc}", highlight=False)
+            say(f"error: {exc}")
             raise typer.Exit(3) from None
-        err.print(f"sphere serving on http://{host}:{port}/ (API at /api, OpenAPI at /api/openapi.json)")
+        say(f"sphere serving on http://{host}:{port}/ (API at /api, OpenAPI at /api/openapi.json)")
         if workers == 1:
             uvicorn.run(application, host=host, port=port, log_level="warning")
             return

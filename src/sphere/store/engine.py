@@ -15,16 +15,18 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
-from sphere.config import get_settings
 from sphere.errors import ConfigError, DatabaseUnavailable
-from sphere.store.migrate import check_schema
 
 WRITE_LOCK = 0x5F_53_50_48  # pg_advisory_xact_lock key: one writer at a time commits an article
 
 
 def resolve_url(db: str | None = None) -> str:
     """The SQLAlchemy URL to use: `db` if given, else the settings' `database_url`."""
-    raw = (db or get_settings().database_url).strip()
+    if not db:
+        from sphere.config import get_settings  # pydantic-settings: loaded only when no URL is given
+
+        db = get_settings().database_url
+    raw = db.strip()
     if "://" not in raw:
         raw = f"sqlite:///{Path(raw).expanduser().resolve()}"
     for prefix in ("postgresql://", "postgres://"):
@@ -91,6 +93,8 @@ def connect(db: str | None = None, *, check: bool = True, create: bool = True) -
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
         if check:
+            from sphere.store.migrate import check_schema  # Alembic: loaded only when the schema is checked
+
             check_schema(engine, create=create)
     except DBAPIError as exc:
         engine.dispose()
