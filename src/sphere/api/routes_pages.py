@@ -104,12 +104,22 @@ def article(request: Request, db: Db, article_id: int) -> HTMLResponse:
     detail = pages.article_detail(db, article_id) if 0 < article_id < 2**53 else None
     if detail is None:
         return failure(request, InputError(f"article {article_id}", "no such article"), 404)
-    return render(request, "article.html", d=detail, segments=segments(detail.text, _marks(detail)))
+    parties = _parties(detail)
+    return render(request, "article.html", d=detail, party_groups=parties,
+                  segments=segments(detail.text, _marks(detail, parties)))
 
 
-def _marks(detail: pages.ArticleDetailPublic) -> list[Mark]:
+def _parties(detail: pages.ArticleDetailPublic) -> dict[tuple[str, str, str], list[pages.MentionPublic]]:
+    """Mentions grouped by what was written and what it was read as, in order of first mention."""
+    groups: dict[tuple[str, str, str], list[pages.MentionPublic]] = {}
+    for e in detail.entities:
+        groups.setdefault((e.text, e.code, e.kind), []).append(e)
+    return groups
+
+
+def _marks(detail: pages.ArticleDetailPublic, parties: dict) -> list[Mark]:  # type: ignore[type-arg]
     text = detail.text
-    marks = [Mark(e.start, e.end, "entity", f"entity-{i}") for i, e in enumerate(detail.entities)]
+    marks = [Mark(e.start, e.end, "entity", f"party-{i}") for i, group in enumerate(parties.values()) for e in group]
     for c in detail.claims:
         marks.append(Mark(c.start, c.end, "claim", f"claim-{c.id}"))
         figure = figure_mark(text, c.start, c.end, c.value_text, f"claim-{c.id}")
