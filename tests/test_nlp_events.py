@@ -123,3 +123,22 @@ def test_naming_verbs_are_typed_by_what_the_object_is_called():
 def test_a_visit_by_someone_is_a_meeting_with_the_host():
     events = _events("Panama quit the Belt and Road in February after a visit by U.S. Secretary of State Marco Rubio.")
     assert ("PAN", "CONSULT", "USA") in events
+
+
+def test_what_is_demanded_or_owed_has_not_happened():
+    # the demand is the event, not its content; "must cooperate" is no cooperation
+    assert _events("China demanded that the United States cancel its arms sales to Taiwan.") == {("CHN", "REQUEST", "USA")}
+    assert _events("France reminded Iraq that it must cooperate fully with the United Nations.") == set()
+
+
+def test_failing_to_agree_is_no_agreement():
+    events = _events("Israel and Egypt failed to reach agreement on the border on Sunday.")
+    assert not {a for _, a, _ in events} & {"AGREE"}
+
+
+def test_a_complaint_targets_whom_it_is_about_not_its_audience():
+    assert _events("Lebanon complained to the United Nations over Israeli air raids.") == {("LBN", "ACCUSE", "ISR")}
+
+
+def test_mobilizing_without_troops_is_no_mobilization():
+    assert _events("Saudi Arabia has mobilized pressure groups in the United States.") == set()

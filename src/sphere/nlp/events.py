@@ -120,6 +120,8 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             promised = [c for c in tok.children if c.dep_ == "xcomp" or (
                 c.dep_ == "conj" and c.tag_ == "VB" and not any(g.dep_ == "nsubj" for g in c.children)) or (
                 c.dep_ == "ccomp" and (action == "REQUEST" or _modal(c, lex)))]
+            if action == "REQUEST":  # "asked the commission to investigate the payment": the investigation accuses (C11)
+                promised = [c for c in promised if (idx.get(lemma_of(c)) or cameo_action(c)) != "ACCUSE"]
             inner_done.update(g.i for c in promised for g in [c, *c.children] if g is c or g.dep_ == "conj")
         if _modal(tok, lex, obligation=True):
             continue  # "Iraq must cooperate": what someone ought to do has not happened (the demand is coded)
