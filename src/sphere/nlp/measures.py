@@ -233,8 +233,8 @@ def _not_trade_balance(tok: Token) -> bool:
 def _is_fdi(tok: Token) -> bool:
     doc = tok.doc
     i = tok.i
-    window = " ".join(t.lower_ for t in doc[max(0, i - 2):i + 1])
-    return "direct investment" in window or "fdi" in window
+    window = [t.lower_ for t in doc[max(0, i - 2):i + 1]]
+    return ("direct" in window and window[-1].startswith("investment")) or "fdi" in window  # also "direct foreign investment"
 
 
 def _sanction_context(doc) -> bool:

@@ -105,11 +105,14 @@ def _climb(t: Token) -> Token:
 def frame_for(measure: str, p: Party, cands: list[Party], cue_nouns: frozenset[str] | set[str]) -> Frame | None:
     """The first row that gives `p` a role for `measure` ("imports" for an import-side cue)."""
     slot, gov = slot_of(p, cue_nouns)
-    glemma = lemma(gov)
+    glemmas = {lemma(gov)}
+    if slot == "subj":  # "China remains Brazil's biggest customer, taking 28% of its exports": China takes
+        glemmas |= {lemma(c) for c in gov.children if c.dep_ in ("xcomp", "advcl", "conj") and c.pos_ == "VERB"
+                    and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)}
     for f in frames():
         if f.slot != slot or not (measure in f.measures or "*" in f.measures):
             continue
-        if f.governors and glemma not in f.governors:
+        if f.governors and not f.governors & glemmas:
             continue
         if f.requires and not any(c is not p and slot_of(c, cue_nouns)[0] == f.requires for c in cands):
             continue
