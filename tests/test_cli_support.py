@@ -59,6 +59,11 @@ def build_store(folder: Path) -> Store:
     return Store(db=db, reuters=reuters)
 
 
+_BUILT: list[Store] = []  # one store per test session, whichever module asks first
+
+
 @pytest.fixture(scope="session")
 def cli_store(tmp_path_factory) -> Store:
-    return build_store(tmp_path_factory.mktemp("cli-store"))
+    if not _BUILT:
+        _BUILT.append(build_store(tmp_path_factory.mktemp("cli-store")))
+    return _BUILT[0]
