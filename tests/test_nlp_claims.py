@@ -186,3 +186,22 @@ def test_a_current_account_surplus_is_not_a_trade_balance():
                      "compared with a surplus of 73 mln in January.", published="1987-03-25")
     assert [(c.measure, c.holder, c.value, c.unit, c.source) for c in r.claims] == [
         ("other", "GBR", 376e6, "GBP", None), ("other", "GBR", 73e6, "GBP", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # SCHEMA.md C1: shares of GDP and partner shares are claims of the measure they divide
+    ("Djibouti's debt is more than 88 percent of the GDP.", [("debt", "DJI", None, 88.0, "percent", "over")]),
+    ("In Laos, loans from China equal 65 percent of GDP.", [("debt", "LAO", "CHN", 65.0, "percent", "exact")]),
+    ("Last year Vietnam took about 15% of Cambodia's exports.", [("exports", "KHM", "VNM", 15.0, "percent", "about")]),
+    # not claims: a product's share within a category, what a tariff list covers, a share of revenue
+    ("Canada's exports rose, with cars accounting for 10% of total Canadian exports.", []),
+    ("The new tariffs will affect less than 4% of the US's goods imports from China.", []),
+    ("Oil accounts for two-thirds of Ecuador's export earnings and 60 pct of government revenue.", []),
+])
+def test_shares(text: str, expected: list):
+    assert _claims(text) == expected
+
+
+def test_the_value_of_goods_a_tariff_hits_is_sanction_value():
+    c = _one("The United States announced tariffs on about $18 billion of goods from China.")
+    assert (c.measure, c.holder, c.counterpart, c.value, c.approx) == ("sanction_value", "USA", "CHN", 18e9, "about")

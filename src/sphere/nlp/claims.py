@@ -54,6 +54,7 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
     parties = [p for e in ctx.entities if e.code if (p := party_for(doc, e, ctx.start)) is not None]
     source = attributed_source(ctx.text)
     named = named_tokens(doc, ctx)  # "Federal Reserve", "World Trade Organization": names, not cue words
+    party_tokens = frozenset(t.i for p in parties for t in p.token.subtree) | frozenset(p.np_head.i for p in parties)
     prev_holder: str | None = None
     if _EARNINGS_TABLE.search(ctx.text):
         return  # "Shr 14.58p vs 7.86p ... Net 68.6 mln vs ...": a company's results table
@@ -74,9 +75,15 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             continue  # "$1.1 billion (36 billion baht)", "35 billion yuan, or about $5 billion": one amount (C13)
         if fig.kind == "money" and fig.value < 100_000 and not re.search(r"(?i)thousand|\bk\b", fig.text):
             continue  # prices and fares, not the figures of great-power competition
-        if fig.kind == "percent" and re.match(r"\s+of\s+(?:its\s+|the\s+|their\s+)?(?:GDP|gross domestic product|the economy)", ctx.text[fig.end:fig.end + 40]):
-            continue  # a ratio to GDP, not a figure of its own
-        measure, cue = measure_of(ftok, fig, doc, cues, lex, named, ctx.state.fiscal, ctx.state.no_trade)
+        ratio = fig.kind == "percent" and _GDP_RATIO.match(ctx.text, fig.end)
+        if ratio:  # "debt of 88 percent of GDP": a share of GDP is a claim of the measure it divides (C1)
+            ignore = {t.i for t in doc if fig.end <= t.idx < ratio.end()}
+            measure, cue = measure_of(ftok, fig, doc, cues, lex, set(named) | ignore, ctx.state.fiscal, ctx.state.no_trade)
+            if measure in (None, "gdp"):
+                continue
+            measure = "debt" if measure == "loan" else measure  # loans outstanding against GDP are debt
+        else:
+            measure, cue = measure_of(ftok, fig, doc, cues, lex, named, ctx.state.fiscal, ctx.state.no_trade)
         continued = False
         if measure is None:
             measure, cue = continued_measure(fig, ctx)
@@ -86,7 +93,7 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             rel = None
             continued = True
         else:
-            if fig.kind == "percent" and not percent_is_claim(ftok, measure, cue, lex, ctx.text, fig):
+            if fig.kind == "percent" and not ratio and not percent_is_claim(ftok, measure, cue, lex, ctx.text, fig, party_tokens):
                 continue
             if fig.kind in ("money", "scaled") and is_change(ftok, lex):
                 continue
@@ -155,6 +162,8 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
         yield claim
 
 
+_GDP_RATIO = re.compile(r"\s+of\s+(?:its\s+|the\s+|their\s+|the country's\s+)?(?:GDP|gross domestic product|economic output|the economy)\b",
+                        re.IGNORECASE)
 _EARNINGS_TABLE = re.compile(r"\b(?:Shr|Shrs|Revs|Oper net|Net|Qtr|Avg shrs)\b[^.]{0,80}\bvs\b")
 _OTHER_UNIT = re.compile(r"\s*(?:lbs|lb|tonnes?|tons?|barrels?|bushels?|ounces?|oz|shares?|acres?|hectares?|kg|kilos?|"
                          r"kilograms?|litres?|liters?|gallons?|bales?|bags?|units?|vehicles?|cars?|passengers?|people|"

@@ -115,7 +115,7 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
         hits = [host] + [c for c in host.children if c.dep_ == "dobj"]
         for h in hits:
             if cue_measure(h, cues) == "tariff":
-                return "tariff", h  # "a 25 percent tariff on $34 billion of imports": the goods hit
+                return "sanction_value", h  # "a 25 percent tariff on $34 billion of imports": the goods hit
     if fig.kind == "count" and fig.unit in lex["volume_units"]:
         # "Thailand exported 1,120 tonnes of tin": volumes of trade, only with an export or import word
         for t in doc[max(0, ftok.i - 8):ftok.i + 8]:
@@ -241,7 +241,8 @@ def _sanction_context(doc) -> bool:
     return any(t.lower_ in ("sanctions", "sanction", "embargo", "aid", "tariffs", "tariff") for t in doc)
 
 
-def percent_is_claim(ftok: Token, measure: str, cue: Token | None, lex: dict, text: str, fig: Figure) -> bool:
+def percent_is_claim(ftok: Token, measure: str, cue: Token | None, lex: dict, text: str, fig: Figure,
+                     party_tokens: frozenset[int] = frozenset()) -> bool:
     """Percentages are claims for tariff rates, shares of trade and growth, never for changes
     ("tariffs lowered purchases by 25%" is a change, whatever word stands near it)."""
     if measure == "gdp" and cue is not None:
@@ -273,8 +274,35 @@ def percent_is_claim(ftok: Token, measure: str, cue: Token | None, lex: dict, te
     if measure == "gdp":
         return cue.lower_ in ("growth", "gdp", "economy")
     if measure in ("exports", "other", "trade"):
-        return bool(re.search(r"\bof\b", text[fig.end:fig.end + 60])) and dep_distance(ftok, cue) <= 4
+        return _share_of(ftok, cue, lex, party_tokens)
     return False
+
+
+def _share_of(ftok: Token, cue: Token, lex: dict, party_tokens: frozenset[int]) -> bool:
+    """A partner's share of a country's trade (SCHEMA.md C1): "N% of [its exports]", said of a country.
+
+    Not a share of something else ("60 pct of government revenue"), nor a product's share within
+    its category ("EVs accounting for 1% of exports"), nor what a tariff list covers ("the tariffs
+    will affect 4% of imports")."""
+    of = next((c for c in ftok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None:
+        return False
+    inside = {t.i for t in of.subtree}
+    if cue.i not in inside and not any(lemma(t) == "total" for t in of.subtree):  # "of the country's total sales"
+        return False
+    verb = ftok.head
+    while verb.dep_ in ("prep", "pobj") and verb.head.i != verb.i:
+        verb = verb.head  # "accounting for 25% of ..."
+    if lemma(verb) in lex["coverage_verbs"]:
+        return False
+    if lemma(verb) in lex["share_verbs"]:
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj and not any(t.i in party_tokens for t in subj[0].subtree):
+            return False
+        if not subj and verb.dep_ in ("advcl", "acl", "pcomp") and verb.head.pos_ == "NOUN" and \
+                not any(t.i in party_tokens for t in verb.head.subtree):
+            return False  # "with EVs accounting for 1% of ..."
+    return True
 
 
 def _tariff_raises_cost(ftok: Token, cue: Token | None) -> bool:
