@@ -68,7 +68,7 @@ CASES: list[tuple[tuple[str, ...], list[str], str]] = [
     (("events",), ["--db", "{db}", "--actor", "Congolese"], "ambiguous"),
     (("articles",), ["--db", "{db}", "--format", "xml"], "unknown format 'xml'"),
     (("articles",), ["--db", MISSING], "no store at"),
-    (("entities",), ["--db", "{db}", "--kind", "planet"], "unknown format 'planet'"),
+    (("entities",), ["--db", "{db}", "--kind", "planet"], "unknown kind 'planet'"),
     (("export",), ["--db", "{db}", "--out", f"{UNWRITABLE}/out"], UNWRITABLE),
     (("export",), ["--db", "{db}", "--out", "{dir}/x", "--format", "xls"], "unknown format 'xls'"),
     (("stats",), ["--db", MISSING], "no store at"),

@@ -116,6 +116,7 @@ def test_reuters_outlet_as_the_readme_says(cli_store):  # noqa: F811
 
 def test_text_is_literal(cli_store):  # noqa: F811
     every = as_json(cli_store, "claims")
+    assert every  # as wildcards, % and _ would match every one of them
     assert [c["id"] for c in as_json(cli_store, "claims", "--text", "%")] == [
         c["id"] for c in every if "%" in c["evidence"]]
     assert as_json(cli_store, "claims", "--text", "_") == [c for c in every if "_" in c["evidence"]]

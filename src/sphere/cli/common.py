@@ -93,11 +93,16 @@ def parse_date(value: str | None, option: str) -> dt.date | None:
     return day
 
 
-def check_format(value: str, valid: Sequence[str]) -> str:
+def check_choice(value: str, valid: Sequence[str], what: str) -> str:
+    """`value` (any case) when it is one of `valid`; else a ConfigError naming `what` and listing them."""
     value = value.strip().lower()
     if value not in valid:
-        raise ConfigError(f"unknown format {value!r}", valid=valid)
+        raise ConfigError(f"unknown {what} {value!r}", valid=valid)
     return value
+
+
+def check_format(value: str, valid: Sequence[str]) -> str:
+    return check_choice(value, valid, "format")
 
 
 def sqlite_file(db: str | None) -> str | None:

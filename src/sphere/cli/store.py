@@ -19,7 +19,7 @@ from typing import Annotated, Any
 
 import typer
 
-from sphere.cli.common import Db, check_format, errors, parse_date, say, session
+from sphere.cli.common import Db, check_choice, check_format, errors, parse_date, say, session
 from sphere.errors import ConfigError
 
 FORMATS = ("table", "json", "csv")
@@ -81,7 +81,7 @@ def ingest(
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from sphere.cli.common import console
-    from sphere.store.ingest import ingest_paths
+    from sphere.ingest import ingest_paths
 
     with errors():
         with session(db, must_exist=False) as s, Progress(
@@ -202,7 +202,7 @@ def entities(
 
     kinds = ("country", "demonym", "capital", "group", "institution", "official")
     with errors():
-        filters = dict(country=country, kind=check_format(kind, kinds) if kind else None, text=text,
+        filters = dict(country=country, kind=check_choice(kind, kinds, "kind") if kind else None, text=text,
                        outlet=outlet, since=parse_date(since, "--since"), until=parse_date(until, "--until"))
     _query(db, fmt, "entities", queries.list_entities, queries.count_entities, filters, limit, everything)
 
@@ -256,7 +256,7 @@ def reextract(
 ) -> None:
     """Recompute claims and events from the stored texts with the current extractor."""
     with errors(), session(db) as s:
-        from sphere.store.reextract import reextract as run
+        from sphere.ingest import reextract as run
 
         report = run(s, force=force, prune_old=prune_old, verify=not no_verify, workers=workers)
         for item, reason in report.errors[:50]:
