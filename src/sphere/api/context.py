@@ -13,6 +13,7 @@ from fastapi import Request
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from sphere.analysis.scorecard import Scorecard, scorecard
 from sphere.analysis.tilt import Tilt, tilt_index
 from sphere.api.config import ApiConfig
 from sphere.refdata.load import ReferenceData
@@ -31,6 +32,11 @@ class Context:
 
     def __post_init__(self) -> None:
         self.tilt = lru_cache(maxsize=8192)(self._tilt)
+        self.card = lru_cache(maxsize=2048)(self._card)
+
+    def _card(self, code: str, as_of: dt.date, since: int | None, until: int | None) -> Scorecard:
+        """A scorecard's reference part: the snapshot does not change while the server runs, so it is kept."""
+        return scorecard(code, ref=self.ref, knowledge=self.knowledge, as_of=as_of, since=since, until=until)
 
     def _tilt(self, code: str, as_of: dt.date) -> Tilt:
         return tilt_index(code, ref=self.ref, knowledge=self.knowledge, as_of=as_of)

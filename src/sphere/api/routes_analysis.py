@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from sphere.analysis.rank import Ranked, area_members, rank_area
 from sphere.analysis.scenario import Scenario, tariff_scenario
-from sphere.analysis.scorecard import Scorecard, event_counts, scorecard
+from sphere.analysis.scorecard import Scorecard, event_counts
 from sphere.api.context import Context, context, session
 from sphere.api.pagination import Page, paginate
 from sphere.api.schemas import CountryPublic, CoverageFile, CoveragePublic, CoverageSeries
@@ -56,8 +56,13 @@ def country_scorecard(ctx: Ctx, db: Annotated[Session, Depends(session)],
                       until: Annotated[int | None, Query(ge=1900, le=2100)] = None) -> Scorecard:
     """China versus the United States for one country, channel by channel, with the tilt index and the
     events stored between them; the news' figures about it are at /api/claims?country=CODE (paged)."""
-    card = scorecard(code.upper(), ref=ctx.ref, knowledge=ctx.knowledge, as_of=as_of or dt.date.today(),
-                     since=since, until=until)
+    return country_card(ctx, db, code, as_of=as_of or dt.date.today(), since=since, until=until)
+
+
+def country_card(ctx: Context, db: Session, code: str, *, as_of: dt.date, since: int | None = None,
+                 until: int | None = None) -> Scorecard:
+    """The scorecard with the stored events' counts (what GET /api/countries/CODE/scorecard serves)."""
+    card = ctx.card(code.upper(), as_of, since, until)
     events = event_counts(db, card.code, dt.date(since, 1, 1) if since else None,
                           dt.date(until, 12, 31) if until else None)
     return card.model_copy(update={"events": events})

@@ -24,7 +24,6 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 
 from sphere.analysis.scenario import tariff_scenario
-from sphere.analysis.scorecard import scorecard
 from sphere.api import charts, extraction
 from sphere.api.context import Context, context, session
 from sphere.api.highlight import Mark, figure_mark, segments
@@ -76,7 +75,7 @@ def _ranked(rows):  # type: ignore[no-untyped-def]
 @router.get("/countries/{code}", response_class=HTMLResponse)
 def country(request: Request, ctx: Ctx, db: Db, code: str, cursor: Cursor = None) -> HTMLResponse:
     try:
-        card = scorecard(code.upper()[:16], ref=ctx.ref, knowledge=ctx.knowledge, as_of=dt.date.today())
+        card = ctx.card(code.upper()[:16], dt.date.today(), None, None)
         claim_page = paginate(lambda n, o: queries.list_claims(db, country=card.code, limit=n, offset=o),
                               limit=50, cursor=cursor)
     except SphereError as exc:

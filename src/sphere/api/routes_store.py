@@ -5,7 +5,7 @@ same functions behind `sphere claims|events|articles|entities|stats`, paged by c
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from sqlalchemy.orm import Session
@@ -79,9 +79,14 @@ def claims(db: Db, country: Code = None, holder: Code = None, counterpart: Code 
            year: Year = None, since: Since = None, until: Until = None, outlet: Words = None, source: Words = None,
            text: Words = None, fact: Id = None, limit: Limit = 50, cursor: Cursor = None) -> Page[ClaimWithVerdict]:
     """Claim mentions, newest first, each with its verdict (`sphere claims`)."""
-    page = paginate(lambda n, o: queries.list_claims(
-        db, country=country, holder=holder, counterpart=counterpart, measure=measure, year=year, since=since,
-        until=until, outlet=outlet, source=source, text=text, fact=fact, limit=n, offset=o), limit=limit, cursor=cursor)
+    return claims_page(db, limit=limit, cursor=cursor, country=country, holder=holder, counterpart=counterpart,
+                       measure=measure, year=year, since=since, until=until, outlet=outlet, source=source, text=text,
+                       fact=fact)
+
+
+def claims_page(db: Session, *, limit: int, cursor: str | None, **filters: Any) -> Page[ClaimWithVerdict]:
+    """One page of `queries.list_claims` with each claim's full stored verdict (what GET /api/claims serves)."""
+    page = paginate(lambda n, o: queries.list_claims(db, limit=n, offset=o, **filters), limit=limit, cursor=cursor)
     verdicts = pages.verdicts_for(db, [c.id for c in page.items])
     items = [ClaimWithVerdict(**c.model_dump(), verdict_detail=verdicts.get(c.id)) for c in page.items]
     return Page[ClaimWithVerdict](items=items, has_more=page.has_more, next_cursor=page.next_cursor, limit=limit)
