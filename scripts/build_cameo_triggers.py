@@ -198,7 +198,7 @@ def build(shared: Path) -> dict:
     for lemma in lemmas:
         for form in regular_forms(lemma):
             forms.setdefault(form, lemma)
-    for form, lemma in irregular.items():
+    for form, lemma in [*irregular.items(), *review.get("forms", {}).items()]:
         if lemma in lemmas:
             forms[form] = lemma
     return {

@@ -142,3 +142,10 @@ def test_a_complaint_targets_whom_it_is_about_not_its_audience():
 
 def test_mobilizing_without_troops_is_no_mobilization():
     assert _events("Saudi Arabia has mobilized pressure groups in the United States.") == set()
+
+
+def test_a_meeting_or_transfer_without_object_goes_to_the_one_other_country_in_the_sentence():
+    events = _events("After Sri Lanka ran into trouble with its loans, China forgave debt.")
+    assert events == {("CHN", "AID", "LKA")}
+    # a group named as the place is not whom one meets
+    assert _events("Wang Yi of China spoke during a meeting at the United Nations.") == set()

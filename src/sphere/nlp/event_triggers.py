@@ -30,7 +30,11 @@ def _lexicon() -> tuple[dict[str, dict], dict[str, str]]:
 
 def lemma_of(tok: Token) -> str:
     """The token's lemma: spaCy's when the lemmatizer ran, else the dictionary's form table."""
-    return tok.lemma_.lower() if tok.lemma_ else _lexicon()[1].get(tok.lower_, tok.lower_)
+    lemma = tok.lemma_.lower()
+    if lemma and lemma != tok.lower_:
+        return lemma
+    # no lemmatizer, or it left an inflected verb as it is ("forgave"): the dictionary's own forms
+    return _lexicon()[1].get(tok.lower_, lemma or tok.lower_)
 
 
 def cameo_forms() -> set[str]:

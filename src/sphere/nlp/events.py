@@ -88,7 +88,9 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             by_token[t.i] = p
     seen: set[tuple[str, str, str | None]] = set()
     when = resolve_date(ctx.text, ctx.state.published)
-    inner_done: set[int] = set()
+    received = list(received_events(ctx, by_token))
+    # "borrowed money from China to build a stadium": coded from the lender's side, the purpose with it
+    inner_done: set[int] = {t.i for *_, tok in received for t in [tok, *tok.children] if t is tok or t.dep_ in ("xcomp", "advcl")}
     low = ctx.text.lower()
     for tok in doc:
         action = (relations_action(tok, lex) or inquiry_action(tok, lex) or obligation_action(tok, lex)
@@ -167,7 +169,7 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             if (actor, action, target) not in seen:
                 seen.add((actor, action, target))
                 yield _event(ctx, tok, actor, action, target, membership, when, lex)
-    for actor, action, target, tok in chain(said_events(ctx, by_token), financed_events(ctx, by_token), received_events(ctx, by_token)):
+    for actor, action, target, tok in chain(said_events(ctx, by_token), financed_events(ctx, by_token), received):
         if (actor, action, target) not in seen:
             seen.add((actor, action, target))
             yield _event(ctx, tok, actor, action, target, None, when, lex)
