@@ -161,7 +161,7 @@ def tariff_scenario(
         if not any(year in flows.flow_years(ref, "exports", c, imposer) for c in codes):
             raise NoData(
                 f"no exports to {imposer} from these targets in {year}: the trade data cover "
-                f"{first}-{last} (IMF DOTS to 2020, Comtrade mirror for Brazil to 2023)"
+                f"{first}-{last} (IMF DOTS to 2020, Comtrade mirror for Brazil to 2023, IMF IMTS 2025)"
             )
     rows = [
         exposure(ref, c, knowledge.code_name(c), imposer, other, rate, elasticity, year, on.year - 1, max_age)

@@ -65,10 +65,10 @@ class ReferenceData:
         self._index: dict[tuple[str, str, str], dict[int, int]] = {}
         for i, (s, r, p, y) in enumerate(
             zip(
-                self.series["series"],
-                self.series["reporter"],
-                self.series["partner"],
-                self.series["year"],
+                self.series["series"].tolist(),
+                self.series["reporter"].tolist(),
+                self.series["partner"].tolist(),
+                self.series["year"].tolist(),
                 strict=True,
             )
         ):
@@ -92,21 +92,16 @@ class ReferenceData:
         if series not in self.series_ids:
             raise UnknownCode(f"unknown reference series {series!r}", valid=self.series_ids)
 
+    @cached_property
+    def _rows(self) -> list[tuple]:
+        """Every series row as a plain tuple in `RefValue` field order (row lookups without pandas)."""
+        columns = {name: self.series[name].tolist() for name in RefValue.model_fields}
+        columns["partner"] = [p or None for p in columns["partner"]]
+        return list(zip(*columns.values(), strict=True))
+
     def _value(self, i: int) -> RefValue:
-        row = self.series.iloc[i]
-        return RefValue(
-            series=row["series"],
-            reporter=row["reporter"],
-            partner=row["partner"] or None,
-            year=int(row["year"]),
-            value=float(row["value"]),
-            unit=row["unit"],
-            publisher=row["publisher"],
-            publisher_short=row["publisher_short"],
-            snapshot_file=row["snapshot_file"],
-            source_file=row["source_file"],
-            source_row=row["source_row"],
-        )
+        # built from a row of the validated frame: types are already right, so no second validation
+        return RefValue.model_construct(**dict(zip(RefValue.model_fields, self._rows[i], strict=True)))
 
     def years(self, series: str, reporter: str, partner: str | None = None) -> list[int]:
         """Years with a value, ascending (empty when the series has nothing for the pair)."""
