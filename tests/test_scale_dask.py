@@ -19,9 +19,9 @@ import pytest
 from sqlalchemy import func, select
 
 from sphere.errors import InputError
+from sphere.ingest import ingest_paths
 from sphere.sources import read_inputs
 from sphere.store.engine import connect, session_factory
-from sphere.store.ingest import ingest_paths
 from sphere.store.schema import EXTRACTED, Article
 
 pytest.importorskip("distributed")

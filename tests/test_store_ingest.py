@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import func, select, text
 
 import sphere.verify
+from sphere.ingest import ingest_documents
 from sphere.models import ArticleResult, Claim, Event
 from sphere.store import consolidate, queries
-from sphere.store.ingest import ingest_documents
 from sphere.store.schema import (
     EXTRACTED,
     Article,

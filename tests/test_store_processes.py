@@ -14,8 +14,8 @@ import time
 import pytest
 from sqlalchemy import func, select
 
+from sphere.ingest import ingest_documents
 from sphere.store.engine import connect, session_factory
-from sphere.store.ingest import ingest_documents
 from sphere.store.schema import EXTRACTED, Article, ArticleSource, ClaimFact, EventFact, Story
 from test_store_support import cli_command, store_url, stub_extract, synthetic_jsonl  # noqa: F401
 

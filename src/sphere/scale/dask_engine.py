@@ -31,7 +31,7 @@ from sphere.models import ArticleResult, Document
 from sphere.scale.extract import ARTICLE_SECONDS, extract_many
 from sphere.scale.partitions import PARTITION_SIZE, Partition, partitions
 from sphere.scale.shards import EXTRACTED, STORED, Manifest, read_shard, shard_rows, write_shard
-from sphere.store.ingest import IngestReport, ingest_documents
+from sphere.store.ingest import IngestReport, per_document, store_documents
 
 
 def extract_partition(documents: list[str], seconds: float | None) -> dict[str, list]:
@@ -147,7 +147,9 @@ def _load(part: Partition, rows: list[tuple[Document, ArticleResult | InputError
             raise result
         return result
 
-    done = ingest_documents([doc for doc, _ in rows], session=session, extract=stored_result, verify=verify,
-                            batch_size=batch_size, on_item=notify)
+    from sphere.ingest import verdict_writer
+
+    done = store_documents([doc for doc, _ in rows], session=session, extract=per_document(stored_result),
+                           verdicts=verdict_writer() if verify else None, batch_size=batch_size, on_item=notify)
     report.merge(done)
     manifest.mark(part.key, STORED, index=part.index, documents=len(part.documents))

@@ -1,7 +1,9 @@
-"""Ingest: extract documents and store each article with everything extracted from it, exactly once.
+"""The store's side of an ingest: documents extracted by the caller's extractor, stored exactly once.
 
-An article, its source, its near-duplicate signature, its rows, its facts and (when `sphere.verify`
-provides `store_verdicts`) its verdicts are written in one transaction, never partly: articles are
+The store imports neither the pipeline nor verification: `sphere.ingest` (the orchestration above the
+store) passes the extractor and the verdict writer in. An article, its source, its near-duplicate
+signature, its rows, its facts and (when a verdict writer is given) its verdicts are written in one
+transaction, never partly: articles are
 committed in small batches (`batch_size`, default 64; 1 gives one transaction per article), and a
 batch that fails is retried article by article, so a database error rolls back only the article that
 caused it, which is reported while the batch goes on. An ingest killed at any moment leaves no partial
@@ -15,23 +17,23 @@ article nor split a story. A lost connection stops the batch with `DatabaseUnava
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
 from itertools import islice
 
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from sphere.errors import ConfigError, DatabaseUnavailable, InputError, SphereError
+from sphere.errors import DatabaseUnavailable, InputError, SphereError
 from sphere.models import ArticleResult, Document
-from sphere.scale.extract import ARTICLE_SECONDS, extract_many
 from sphere.store import dedup
 from sphere.store.schema import Article
 from sphere.store.writer import Pending, Stored, finite_claims, store_batch
 
 Extractor = Callable[[Document], ArticleResult]
+BatchExtractor = Callable[[list[Document]], Iterable[ArticleResult | InputError]]  # one result per document, in order
+VerdictWriter = Callable[[Session, int], int]  # verifies one stored article; returns how many verdicts
 CHUNK = 256  # documents read, checked and extracted together
 BATCH = 128  # articles per transaction
 
@@ -77,15 +79,6 @@ class IngestReport:
                 self.quotes += outcome.counts.quotes
 
 
-def verdict_writer() -> Callable[[Session, int], int] | None:
-    """`sphere.verify.store_verdicts` when the verification stage provides it."""
-    try:
-        import sphere.verify as verify
-    except ImportError:
-        return None
-    return getattr(verify, "store_verdicts", None)
-
-
 def write_verdicts(session: Session, article_id: int, writer, report: IngestReport, label: str) -> None:
     """Verify one stored article inside its transaction; a failure loses the verdicts, not the article."""
     try:
@@ -95,12 +88,12 @@ def write_verdicts(session: Session, article_id: int, writer, report: IngestRepo
         report.warnings.append((label, f"verification skipped: {str(exc).splitlines()[0]}"))
 
 
-def store_article(session: Session, *, document: Document, result: ArticleResult, verify: bool = True) -> Stored:
+def store_one(session: Session, *, document: Document, result: ArticleResult,
+              verdicts: VerdictWriter | None = None) -> Stored:
     """Store one extracted document in the session's transaction (the caller commits or rolls back)."""
     [outcome] = store_batch(session, items=[Pending(document, result, dedup.content_hash(document.text))])
-    writer = verdict_writer() if verify else None
-    if writer is not None and outcome.status == "stored":
-        write_verdicts(session, outcome.article_id, writer, IngestReport(), document.origin)
+    if verdicts is not None and outcome.status == "stored":
+        write_verdicts(session, outcome.article_id, verdicts, IngestReport(), document.origin)
     return outcome
 
 
@@ -117,41 +110,34 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def extract_all(docs: list[Document], extract: Extractor | None, workers: int,
-                seconds: float | None = ARTICLE_SECONDS):
-    """One result (or InputError) per document, in order: the pipeline's batches, each article under a time
-    limit of `seconds` (`sphere.scale.extract`, the code path of every engine), or `extract` per document."""
-    if extract is None:
-        return extract_many(docs, workers=workers, seconds=seconds)
-    return map(partial(_safe_extract, extract), docs)
+def per_document(extract: Extractor) -> BatchExtractor:
+    """A batch extractor from a one-document `extract` (a SphereError it raises names that document)."""
+    return lambda docs: [_safe_extract(extract, doc) for doc in docs]
 
 
-def ingest_documents(
-    items: Iterable[Document | InputError], *, session: Session, extract: Extractor | None = None,
-    verify: bool = True, workers: int = 1, batch_size: int = BATCH,
-    on_item: Callable[[str, str], None] | None = None, seconds: float | None = ARTICLE_SECONDS,
+def store_documents(
+    items: Iterable[Document | InputError], *, session: Session, extract: BatchExtractor,
+    verdicts: VerdictWriter | None = None, chunk: int = CHUNK, batch_size: int = BATCH,
+    on_item: Callable[[str, str], None] | None = None,
 ) -> IngestReport:
-    """Extract and store every document; InputErrors among `items` are reported and skipped.
+    """Extract (with `extract`, given by the caller) and store every document; InputErrors among `items` are
+    reported and skipped; `verdicts` (when given) verifies each new article inside its transaction.
 
-    `extract` replaces the pipeline (one document in, one result out); `on_item(status, label)` is
-    called once per item with status stored, duplicate, new_source or error; `seconds` is the time limit
-    per article of the pipeline (an article over it is reported and skipped).
+    `on_item(status, label)` is called once per item with status stored, duplicate, new_source or error.
     """
     report, started = IngestReport(), time.perf_counter()
     notify = on_item or (lambda status, label: None)
-    writer = verdict_writer() if verify else None
     try:
-        for chunk in _chunks(items, CHUNK * max(workers, 1)):
-            pending = _extract_chunk(chunk, session=session, extract=extract, workers=workers, report=report,
-                                     notify=notify, seconds=seconds)
+        for part in _chunks(items, max(chunk, 1)):
+            pending = _extract_chunk(part, session=session, extract=extract, report=report, notify=notify)
             for batch in _chunks(pending, max(batch_size, 1)):
-                _write(batch, session=session, writer=writer, report=report, notify=notify)
+                _write(batch, session=session, writer=verdicts, report=report, notify=notify)
     finally:
         report.seconds = time.perf_counter() - started
     return report
 
 
-def _extract_chunk(chunk, *, session, extract, workers, report, notify, seconds=ARTICLE_SECONDS) -> list[Pending]:
+def _extract_chunk(chunk, *, session, extract: BatchExtractor, report, notify) -> list[Pending]:
     docs: list[Document] = []
     for item in chunk:
         report.read += 1
@@ -167,7 +153,7 @@ def _extract_chunk(chunk, *, session, extract, workers, report, notify, seconds=
     known = set(session.scalars(select(Article.content_hash).where(Article.content_hash.in_(set(hashes)))))
     session.rollback()  # end the read: no lock is held while extracting
     todo = [d for d, h in zip(docs, hashes, strict=True) if h not in known]
-    results = iter(extract_all(todo, extract, workers, seconds))
+    results = iter(extract(todo) if todo else [])
     pending = []
     for doc, content_hash in zip(docs, hashes, strict=True):
         # a text already stored is not extracted again; its source is still recorded
@@ -235,23 +221,14 @@ def _reason(exc: Exception) -> str:
     return text
 
 
-def ingest_paths(inputs: Sequence[str], *, session: Session, engine: str = "local", scheduler: str | None = None,
-                 run_dir: str | None = None, **options) -> IngestReport:
-    """`sphere ingest`: read every input `sphere extract` takes, extract, store (options as above).
+# The orchestration (reading, the pipeline, verification) lives above the store, in `sphere.ingest`; these
+# names are kept here for the callers that import them from the store, and resolved only when used.
+_MOVED = ("ingest_documents", "ingest_paths", "store_article", "verdict_writer")
 
-    `engine="dask"` extracts on a Dask cluster (`scheduler`, or a local one of `workers` processes) through
-    Parquet shards recorded in `run_dir` (`sphere.scale.dask_engine`); the store sees the same ingest."""
-    if engine == "dask":
-        from pathlib import Path
 
-        from sphere.scale.dask_engine import ingest_dask
+def __getattr__(name: str):
+    if name in _MOVED:
+        import sphere.ingest
 
-        return ingest_dask(inputs, session=session, scheduler=scheduler,
-                           run_dir=Path(run_dir) if run_dir else None, **options)
-    if engine != "local":
-        raise ConfigError(f"unknown engine {engine!r}", valid=["local", "dask"])
-    if scheduler:
-        raise ConfigError("--scheduler needs --engine dask")
-    from sphere.sources import read_inputs
-
-    return ingest_documents(read_inputs(inputs), session=session, **options)
+        return getattr(sphere.ingest, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

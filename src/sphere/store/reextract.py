@@ -21,7 +21,7 @@ from sphere.errors import InputError, SphereError
 from sphere.models import Document
 from sphere.store import rows
 from sphere.store.engine import lock_for_write
-from sphere.store.ingest import Extractor, extract_all, verdict_writer
+from sphere.store.ingest import BatchExtractor, VerdictWriter
 from sphere.store.schema import EXTRACTED, Article
 
 BATCH = 128
@@ -38,12 +38,6 @@ class ReextractReport:
     seconds: float = 0.0
 
 
-def current_version() -> str:
-    from sphere.nlp.pipeline import EXTRACTOR_VERSION
-
-    return EXTRACTOR_VERSION
-
-
 def _document(article: Article) -> Document:
     return Document(
         id=article.doc_id, text=article.text, title=article.title, published=article.published,
@@ -51,12 +45,12 @@ def _document(article: Article) -> Document:
     )
 
 
-def reextract(
-    session: Session, *, extract: Extractor | None = None, version: str | None = None, force: bool = False,
-    prune_old: bool = False, verify: bool = True, workers: int = 1, on_item=None,
+def reextract_articles(
+    session: Session, *, extract: BatchExtractor, version: str, force: bool = False, prune_old: bool = False,
+    verdicts: VerdictWriter | None = None, on_item=None,
 ) -> ReextractReport:
-    """Re-extract every article not made by `version` (default: the pipeline's; all with `force`)."""
-    version = version or current_version()
+    """Re-extract (with `extract`) every article not made by `version` (all with `force`); `verdicts`, when
+    given, verifies each article again inside its transaction."""
     report, started = ReextractReport(), time.perf_counter()
     notify = on_item or (lambda status, label: None)
     query = select(Article.id).order_by(Article.id)
@@ -64,12 +58,12 @@ def reextract(
         query = query.where(Article.extractor_version != version)
     ids = iter(session.scalars(query).all())
     session.rollback()
-    writer = verdict_writer() if verify else None
+    writer = verdicts
     while batch := list(islice(ids, BATCH)):
         articles = session.scalars(select(Article).where(Article.id.in_(batch)).order_by(Article.id)).all()
         docs = {a.id: _document(a) for a in articles}
         session.rollback()  # no lock is held while extracting
-        for article_id, result in zip(docs, extract_all(list(docs.values()), extract, workers), strict=True):
+        for article_id, result in zip(docs, extract(list(docs.values())), strict=True):
             label = f"article {article_id}"
             if isinstance(result, InputError):
                 report.errors.append((label, result.reason))
@@ -114,3 +108,12 @@ def prune(session: Session) -> int:
         total += result.rowcount or 0
     session.commit()
     return total
+
+
+def __getattr__(name: str):
+    """`reextract` (with the pipeline and verification as defaults) lives above the store, in `sphere.ingest`."""
+    if name == "reextract":
+        import sphere.ingest
+
+        return sphere.ingest.reextract
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
