@@ -205,3 +205,24 @@ def test_shares(text: str, expected: list):
 def test_the_value_of_goods_a_tariff_hits_is_sanction_value():
     c = _one("The United States announced tariffs on about $18 billion of goods from China.")
     assert (c.measure, c.holder, c.counterpart, c.value, c.approx) == ("sanction_value", "USA", "CHN", 18e9, "about")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a possessor sphere cannot code (a company) owns the figure: no country's claim
+    ("Canada's Encor has a 225 mln dlr liability in loans to Dome Petroleum.", []),
+    # a count of something is no amount of money, and the size of an economy needs the economy's figure
+    ("China's exports reached $3.6 trillion, while its 560 million regional consumers spend more.",
+     [("exports", "CHN", None, 3.6e12, "USD", "exact")]),
+    ("The world's second-largest economy manages $3 trillion in foreign assets, China said.", []),
+    # debt service due is `other` (SCHEMA.md C2)
+    ("Pakistan urgently requires about $12 billion to meet its liabilities.",
+     [("other", "PAK", None, 12e9, "USD", "about")]),
+])
+def test_what_a_figure_is_of(text: str, expected: list):
+    assert _claims(text) == expected
+
+
+def test_the_country_is_the_topic():
+    r = extract_text("Kenya opened a new railway in May. The line, a $3.3 billion investment backed by China, "
+                     "is the country's largest infrastructure project.", published="2025-06-01")
+    assert [(c.measure, c.holder, c.counterpart, c.value) for c in r.claims] == [("investment", "CHN", "KEN", 3.3e9)]

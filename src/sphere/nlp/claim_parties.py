@@ -87,7 +87,7 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
     subjects = ([c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")] for t in ancestors(ftok) if t.pos_ in ("VERB", "AUX"))
     frame |= {c.i for c in next((s for s in subjects if s), []) if c.pos_ == "NOUN" and lemma(c) not in _all_cues()}
     cands = [_relative_clause_subject(p, frame) for p in parties if p.code != rel]
-    cands += _unnamed_parties(ftok.doc, frame, parties, lex, ctx.state.topic or ctx.state.main)
+    cands += _unnamed_parties(ftok.doc, frame, parties, lex, ctx.state.topic or ctx.state.main, cue)
     anchor = cue if cue is not None else ftok
 
     def in_frame(p: Party) -> bool:
@@ -149,6 +149,9 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
         rest = [p for p in leftovers if p.code not in (holder, rel)]
         if rest and (measure != "exports" or imports):
             counterpart = rest[0].code
+    if counterpart is None and "counterpart" not in blocked and holder is not None and measure in (
+            "investment", "fdi", "aid", "loan") and topic_named(ftok.doc, lex) and ctx.state.topic not in (None, holder):
+        counterpart = ctx.state.topic  # "a $3.3 billion investment backed by China is the country's largest project"
     if measure == "exports" and imports and counterpart is None:
         counterpart = ctx.state.topic or ctx.state.main
         if counterpart == holder:
@@ -159,12 +162,19 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
 UNCODED = "-"  # the code of a party the text names without a code ("African countries", "commercial banks")
 
 
+def topic_named(doc, lex: dict) -> bool:
+    """The sentence names the topic country by a common noun: "the country", "the nation"."""
+    return any(lemma(t) in lex["uncoded_parties"]["the_country"] and t.tag_ == "NN"
+               and any(c.lower_ in ("the", "this") for c in t.children) for t in doc)
+
+
 @cache
 def _all_cues() -> frozenset[str]:
     return frozenset(w for m in MEASURES for w in cue_lemmas(m))
 
 
-def _unnamed_parties(doc, frame: set[int], parties: list[Party], lex: dict, topic: str | None) -> list[Party]:
+def _unnamed_parties(doc, frame: set[int], parties: list[Party], lex: dict, topic: str | None,
+                     cue: Token | None) -> list[Party]:
     """Parties named by a common noun in a prepositional slot of the figure's frame: "the country"
     is the article's topic; "African countries", "commercial banks" are parties without a code."""
     known = {t.i for p in parties for t in (p.token, p.np_head)}
@@ -181,6 +191,10 @@ def _unnamed_parties(doc, frame: set[int], parties: list[Party], lex: dict, topi
                 out.append(Party(topic, None, t, t, role, t.head.head, False))
         elif not any(c.dep_ == "poss" for c in t.children):  # "its partners" are someone's
             out.append(Party(UNCODED, None, t, t, role, t.head.head, False))
+    for t in doc:  # "Encor's 225 mln dlr liability": a possessor sphere cannot code (a company) owns the figure
+        if t.dep_ == "poss" and t.pos_ == "PROPN" and cue is not None and t.head.i == cue.i and t.i not in known and not any(
+                p.token.i == t.i or t.i in {x.i for x in p.token.subtree} for p in parties):
+            out.append(Party(UNCODED, None, t, t.head, "poss", t.head, False))
     return out
 
 

@@ -33,6 +33,7 @@ from sphere.nlp.lexicon import load as load_lexicon
 from sphere.nlp.measures import (
     claim_lexicon,
     cue_index,
+    cue_measure,
     cue_words,
     is_change,
     is_import,
@@ -69,8 +70,8 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             continue
         if _conditional(ftok):
             continue  # "if you owe the bank $1 million": a hypothetical, not a figure of record
-        if fig.kind == "scaled" and ctx.state.currency is None:
-            continue
+        if fig.kind == "scaled" and (ctx.state.currency is None or _counts_a_noun(fig, doc, cues)):
+            continue  # "its 560 million regional consumer base": a count of something, not money
         if fig.kind == "money" and _conversion(fig, ctx.figures, ctx.text):
             continue  # "$1.1 billion (36 billion baht)", "35 billion yuan, or about $5 billion": one amount (C13)
         if fig.kind == "money" and fig.value < 100_000 and not re.search(r"(?i)thousand|\bk\b", fig.text):
@@ -168,6 +169,17 @@ _EARNINGS_TABLE = re.compile(r"\b(?:Shr|Shrs|Revs|Oper net|Net|Qtr|Avg shrs)\b[^
 _OTHER_UNIT = re.compile(r"\s*(?:lbs|lb|tonnes?|tons?|barrels?|bushels?|ounces?|oz|shares?|acres?|hectares?|kg|kilos?|"
                          r"kilograms?|litres?|liters?|gallons?|bales?|bags?|units?|vehicles?|cars?|passengers?|people|"
                          r"copies|cubic|metric|head|cattle|pigs|tourists|visitors|households)\b", re.IGNORECASE)
+
+
+def _counts_a_noun(fig: Figure, doc, cues: dict[str, str]) -> bool:
+    """A scaled number right before a word that is no measure ("560 million consumers")."""
+    span = span_for(doc, fig.start, fig.end)
+    if span is None:
+        return False
+    root = span.root
+    head = root.head
+    return (root.dep_ in ("nummod", "compound", "quantmod", "amod") and head.pos_ == "NOUN" and head.i > root.i
+            and cue_measure(head, cues) is None)
 
 
 def _conversion(fig: Figure, figures: list[Figure], text: str) -> bool:

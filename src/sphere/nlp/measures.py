@@ -159,6 +159,10 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
             continue
         if m == "gdp" and tok.lower_ in ("economy", "output", "growth") and fig.kind != "percent" and tok.lower_ != "economy":
             continue
+        if m == "gdp" and tok.lower_ == "economy" and fig.kind != "percent" and not _sizes(ftok, tok):
+            continue  # "the second-largest economy, managing $3 trillion in assets": not the economy's size
+        if m == "debt" and lemma(tok.head) in lex["service_verbs"]:
+            m = "other"  # "requires $12 billion to meet its liabilities": debt service due (SCHEMA.md C2)
         d = dep_distance(ftok, tok)
         if tok.i in range(ftok.left_edge.i, ftok.right_edge.i + 1) and tok.i != ftok.i:
             d = min(d, 1)
@@ -178,6 +182,15 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
     if m == "other" and tok.lower_ == "imports_total":
         return "other", tok
     return m, tok
+
+
+def _sizes(ftok: Token, noun: Token) -> bool:
+    """The figure gives the noun's size: "a $2 trillion economy", "the economy is worth $2 trillion"."""
+    if ftok.head.i == noun.i or noun.i in {t.i for t in ftok.subtree}:
+        return True
+    verb = noun.head
+    return noun.dep_ in ("nsubj", "nsubjpass") and ftok.head.i == verb.i and lemma(verb) in (
+        "be", "reach", "total", "stand", "hit", "top", "exceed")
 
 
 def _in_name(tok: Token) -> bool:
