@@ -181,3 +181,11 @@ def test_ingest_strict_fails_on_any_skip(tmp_path: Path):
     lenient = run("ingest", str(tmp_path / "in"), "--db", db, "-q", "--no-verify")
     strict = run("ingest", str(tmp_path / "in"), "--db", db, "-q", "--no-verify", "--strict")
     assert lenient.exit_code == 0 and strict.exit_code == 1 and "empty.txt: empty text" in strict.stderr
+
+
+@pytest.mark.parametrize("args", [("country", "BOL"), ("rank", "--region", "latam"), ("refdata", "list"),
+                                  ("scenario", "tariff", "--imposer", "USA", "--targets", "BRICS", "--rate", "100")])
+def test_analysis_tables_fit_80_columns_uncut(args):
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    assert max(map(len, result.stdout.splitlines())) <= 80 and "…" not in result.stdout

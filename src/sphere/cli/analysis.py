@@ -10,14 +10,11 @@ from __future__ import annotations
 from contextlib import nullcontext
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from sphere.cli.common import check_format, console, errors, escape, parse_date, say
-
-if TYPE_CHECKING:
-    from rich.table import Table
 
 
 def _day(value: str | None, name: str) -> date:
@@ -28,10 +25,14 @@ def _format(fmt: str) -> str:
     return check_format(fmt, ("text", "json"))
 
 
-def _table(title: str) -> Table:
-    from rich.table import Table
+def _grid(title: str, headers: tuple[str, ...], rows: list[tuple], wrap: tuple[str, ...] = ("series",)) -> None:
+    """A table of figures that fits the terminal (`cli/show.py`): numbers whole, only `wrap` columns wrap."""
+    from operator import itemgetter
 
-    return Table(title=escape(title))
+    from sphere.cli.show import Column, table
+
+    columns = [Column(h, itemgetter(h), keep_whole=h not in wrap) for h in headers]
+    table([dict(zip(headers, row, strict=True)) for row in rows], columns, title=title)
 
 
 def _begun(since: str | None, as_of: date) -> bool:
@@ -79,63 +80,22 @@ def show_card(card, card_since: int | None = None) -> None:  # type: ignore[no-u
         f"as of {card.as_of}"
     )
     for title, rows in (("exports", card.exports), ("imports", card.imports)):
-        table = _table(f"{title} (US$ bn; share of all {title}; share of GDP)")
-        for column in ("year", "China", "US", "% China", "% US", "% GDP China", "% GDP US", "series"):
-            table.add_column(column)
-        for r in rows if card_since else rows[-12:]:
-            table.add_row(
-                str(r.year),
-                _money(r.china),
-                _money(r.usa),
-                _pct(r.share_china),
-                _pct(r.share_usa),
-                _pct(r.gdp_share_china),
-                _pct(r.gdp_share_usa),
-                escape(r.series + (" (mirror)" if r.mirror else "")),
-            )
-        out.print(table)
+        _grid(f"{title} (US$ bn; share of all {title}; share of GDP)",
+              ("year", "China", "US", "% China", "% US", "% GDP China", "% GDP US", "series"),
+              [(r.year, _money(r.china), _money(r.usa), _pct(r.share_china), _pct(r.share_usa),
+                _pct(r.gdp_share_china), _pct(r.gdp_share_usa), r.series + (" (mirror)" if r.mirror else ""))
+               for r in (rows if card_since else rows[-12:])])
     if card.debt:
-        table = _table("PPG debt (US$ bn, World Bank IDS)")
-        for column in (
-            "year",
-            "China bilateral",
-            "China private",
-            "United States",
-            "all creditors",
-            "% GDP China",
-        ):
-            table.add_column(column)
-        for r in card.debt if card_since else card.debt[-10:]:
-            table.add_row(
-                str(r.year),
-                _money(r.china_bilateral),
-                _money(r.china_private),
-                _money(r.usa),
-                _money(r.all_creditors),
-                _pct(r.gdp_share_china),
-            )
-        out.print(table)
+        _grid("PPG debt (US$ bn, World Bank IDS)",
+              ("year", "China bilateral", "China private", "United States", "all creditors", "% GDP China"),
+              [(r.year, _money(r.china_bilateral), _money(r.china_private), _money(r.usa), _money(r.all_creditors),
+                _pct(r.gdp_share_china)) for r in (card.debt if card_since else card.debt[-10:])])
     if card.finance:
-        table = _table("Chinese finance (AidData, US$ bn 2021) and investment (AEI/Heritage CGIT, US$ bn)")
-        for column in (
-            "year",
-            "AidData commitments",
-            "CGIT investment",
-            "CGIT construction",
-            "troubled",
-            "deals",
-        ):
-            table.add_column(column)
-        for r in card.finance if card_since else card.finance[-12:]:
-            table.add_row(
-                str(r.year),
-                _money(r.aiddata_commitments_usd2021),
-                _money(r.cgit_investment),
-                _money(r.cgit_construction),
-                _money(r.cgit_troubled),
-                str(r.cgit_deals or "-"),
-            )
-        out.print(table)
+        _grid("Chinese finance (AidData, US$ bn 2021) and investment (AEI/Heritage CGIT, US$ bn)",
+              ("year", "AidData commitments", "CGIT investment", "CGIT construction", "troubled", "deals"),
+              [(r.year, _money(r.aiddata_commitments_usd2021), _money(r.cgit_investment),
+                _money(r.cgit_construction), _money(r.cgit_troubled), r.cgit_deals or "-")
+               for r in (card.finance if card_since else card.finance[-12:])])
     out.print(escape(
         "memberships: "
         + (
@@ -269,20 +229,12 @@ def register(app: typer.Typer) -> None:
             for r in ranked:
                 typer.echo(r.model_dump_json())
             return
-        table = _table(f"China-US tilt, {region}, as of {day} (-100 US, +100 China)")
-        for column in ("rank", "code", "country", "tilt", "channels (year)", "alignment"):
-            table.add_column(column)
-        for r in ranked:
-            used = ", ".join(f"{c.name} {c.year}" for c in r.tilt.components if c.available) or "-"
-            table.add_row(
-                str(r.rank or "-"),
-                r.code,
-                escape(r.name),
-                "gap" if r.tilt.index is None else f"{r.tilt.index:+.0f}",
-                used,
-                f"{r.tilt.alignment:+.2f}",
-            )
-        console().print(table)
+        _grid(f"China-US tilt, {region}, as of {day} (-100 US, +100 China)",
+              ("rank", "code", "country", "tilt", "channels (year)", "alignment"),
+              [(r.rank or "-", r.code, r.name, "gap" if r.tilt.index is None else f"{r.tilt.index:+.0f}",
+                ", ".join(f"{c.name} {c.year}" for c in r.tilt.components if c.available) or "-",
+                f"{r.tilt.alignment:+.2f}") for r in ranked],
+              wrap=("country", "channels (year)"))
 
     scenario = typer.Typer(help="What-if scenarios over the reference data.", no_args_is_help=True)
     app.add_typer(scenario, name="scenario")
@@ -330,34 +282,16 @@ def register(app: typer.Typer) -> None:
         if fmt == "json":
             typer.echo(result.model_dump_json(indent=1))
             return
-        table = _table(f"{result.imposer} tariff of {result.rate:g}% on {', '.join(names)} (members on {result.on})")
-        for column in (
-            "rank",
-            "code",
-            "year",
-            f"exports to {result.imposer} bn",
-            "% exports",
-            "% GDP",
-            "expected loss bn",
-            f"{result.other_power} takes bn",
-            f"% to {result.other_power}",
-            "note",
-        ):
-            table.add_column(column)
-        for r in result.exposures:
-            table.add_row(
-                str(r.rank or "-"),
-                r.code,
-                str(r.year or "-"),
-                _money(r.exports_at_risk),
-                _pct(r.share_of_exports),
-                _pct(r.share_of_gdp),
-                _money(r.expected_loss),
-                _money(r.other_power_takes),
-                _pct(r.other_power_share),
-                escape(r.note or ""),
-            )
+        other = result.other_power
+        _grid(f"{result.imposer} tariff of {result.rate:g}% on {', '.join(names)} (members on {result.on})",
+              ("rank", "code", "year", f"exports to {result.imposer} bn", "% exports", "% GDP", "expected loss bn",
+               f"{other} takes bn", f"% to {other}"),
+              [(r.rank or "-", r.code, r.year or "-", _money(r.exports_at_risk), _pct(r.share_of_exports),
+                _pct(r.share_of_gdp), _money(r.expected_loss), _money(r.other_power_takes),
+                _pct(r.other_power_share)) for r in result.exposures])
         out = console()
-        out.print(table)
+        for r in result.exposures:
+            if r.note:
+                out.print(escape(f"note {r.code}: {r.note}"))
         for line in result.assumptions:
             out.print(escape(f"assumption: {line}"))

@@ -138,12 +138,15 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, layout: str) -> None:
         table(rows, layout)
 
 
-def table(rows: Sequence[dict[str, Any]], layout: str) -> None:
+def table(rows: Sequence[dict[str, Any]], layout: str | Sequence[Column], title: str | None = None) -> None:
+    """Rows as a table that fits the terminal: empty columns left out, then spare ones while too wide; on a
+    terminal too narrow even then, one block of "header: value" lines per row. Nothing is ever cut."""
     from rich import box
     from rich.table import Table
 
     out = console()
-    columns = [c for c in LAYOUTS[layout] if out.width >= WIDE or not c.wide_only]
+    chosen = LAYOUTS[layout] if isinstance(layout, str) else layout
+    columns = [c for c in chosen if out.width >= WIDE or not c.wide_only]
     cells = [["" if (v := c.cell(row)) is None else str(v) for c in columns] for row in rows]
     if rows:  # a column empty in every row says nothing: leave it out
         keep = [i for i, c in enumerate(columns) if any(line[i] for line in cells)]
@@ -151,6 +154,8 @@ def table(rows: Sequence[dict[str, Any]], layout: str) -> None:
     while (spare := [i for i, c in enumerate(columns) if c.spare]) and least(columns, cells) > out.width:
         columns, cells = columns[:spare[-1]] + columns[spare[-1] + 1:], [
             line[:spare[-1]] + line[spare[-1] + 1:] for line in cells]
+    if title:
+        out.print(escape(title), style="bold")
     if least(columns, cells) > out.width:  # too narrow for a table: one block of "header: value" per row
         for line in cells:
             for c, value in zip(columns, line, strict=True):
@@ -159,34 +164,35 @@ def table(rows: Sequence[dict[str, Any]], layout: str) -> None:
         return
     widths = fit(columns, cells, out.width)
     grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1), expand=False)
-    for c, width in zip(columns, widths, strict=True):
-        grid.add_column(c.header, no_wrap=c.keep_whole, overflow="fold", width=width)
+    for c, width in zip(columns, widths, strict=True):  # a header may wrap between words; a cell never
+        grid.add_column(escape(c.header), overflow="fold", width=width)
     for line in cells:
         grid.add_row(*map(escape, line))
     out.print(grid)
 
 
+def _longest(columns: Sequence[Column], cells: Sequence[Sequence[str]], i: int, split: bool) -> int:
+    """The widest cell of column i (or its longest word, with `split`), and its header's longest word."""
+    sizes = [len(part) for line in cells for part in (line[i].split() if split else [line[i]])]
+    return max([*map(len, columns[i].header.split()), *sizes])
+
+
 def least(columns: Sequence[Column], cells: Sequence[Sequence[str]]) -> int:
     """The narrowest the table can be: kept-whole columns at their widest cell, the others at 8."""
     return 3 * (len(columns) - 1) + sum(
-        max([len(c.header), *(len(line[i]) for line in cells)]) if c.keep_whole else 8 for i, c in enumerate(columns))
+        _longest(columns, cells, i, False) if c.keep_whole else 8 for i, c in enumerate(columns))
 
 
 def fit(columns: Sequence[Column], cells: Sequence[Sequence[str]], width: int) -> list[int]:
     """Column widths within `width`: a kept-whole column is as wide as its widest cell; the others share
-    what is left in proportion to their longest cell, each at least as wide as its longest word (up to
+    what is left in proportion to their widest cell, each at least as wide as its longest word (up to
     MAX_WORD) when the room allows, so words wrap whole and a verdict is never cut."""
-
-    def longest(i: int, split: bool) -> int:
-        sizes = [len(part) for line in cells for part in (line[i].split() if split else [line[i]])]
-        return max([len(columns[i].header), *sizes])
-
     gaps = 3 * (len(columns) - 1)  # padding, a blank rule, padding
-    whole = {i: longest(i, False) for i, c in enumerate(columns) if c.keep_whole}
+    whole = {i: _longest(columns, cells, i, False) for i, c in enumerate(columns) if c.keep_whole}
     free = [i for i, c in enumerate(columns) if not c.keep_whole]
     room = max(width - gaps - sum(whole.values()), 4 * len(free))
-    natural = {i: longest(i, False) for i in free}
-    floor = {i: min(MAX_WORD, longest(i, True), natural[i]) for i in free}
+    natural = {i: max(len(columns[i].header), _longest(columns, cells, i, False)) for i in free}
+    floor = {i: min(MAX_WORD, _longest(columns, cells, i, True), natural[i]) for i in free}
     out = dict(whole)
     if sum(natural.values()) <= room:
         out.update(natural)
@@ -196,6 +202,10 @@ def fit(columns: Sequence[Column], cells: Sequence[Sequence[str]], width: int) -
         out.update({i: floor[i] + (natural[i] - floor[i]) * spare // extra for i in free})
         if sum(floor.values()) > room:  # too narrow even for whole words: share the room evenly
             out.update({i: max(4, room // len(free)) for i in free})
+    left = width - gaps - sum(out.values())
+    for i in whole:  # room to spare: headers on one line
+        grow = min(max(len(columns[i].header) - out[i], 0), left)
+        out[i], left = out[i] + grow, left - grow
     return [out[i] for i in range(len(columns))]
 
 
