@@ -486,3 +486,39 @@ def test_checked_text_round_trips_through_jsonl(text, ascii_only):
     [doc] = list(read_bytes(line, stem="p", origin="p.jsonl", settings=SETTINGS, kind="jsonl"))
     assert isinstance(doc, Document)
     assert doc.text == text
+
+
+# --- isolation: one bad item costs only itself ------------------------------------------------------------
+
+
+def test_a_bad_file_line_or_feed_entry_in_a_directory_costs_only_itself(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    write(folder / "a.txt", "China lent Kenya money for a railway, officials said.")
+    huge = "9" * 4400  # json.loads raises ValueError, not JSONDecodeError: it used to end the whole directory
+    write(folder / "b.jsonl", '{"id": "b1", "text": "China and Kenya signed a loan."}\n'
+                              f'{{"id": "b2", "text": "x", "n": {huge}}}\n'
+                              '{"id": "b3", "text": "Talks on the loan resumed."}\n')
+    (folder / "c.txt").symlink_to(tmp_path / "nowhere")
+    write(folder / "d.txt", "The railway opened in 2017 after years of work.")
+    write(folder / "e.xml", '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+          "<item><title>Loan</title><link>http://x/1</link><description>China lent Kenya money.</description></item>"
+          "<item><title>Bad &#xD800; title</title><link>http://x/2</link>"
+          "<description>China and Kenya signed a loan deal.</description></item>"
+          "<item><title>Talks</title><link>http://x/3</link><description>Talks resumed on Monday.</description></item>"
+          "</channel></rss>")
+    write(folder / "f.json", json.dumps([{"id": "f1", "text": "China opened a port.", "published": "20 February 2025"},
+                                         {"id": "f2", "text": 7}, {"id": "f3", "text": "The port is busy.",
+                                                                   "published": "2025/02/21"}]))
+    items = read(folder)
+    assert [(d.id, d.published) for d in items if isinstance(d, Document)] == [
+        ("a", None), ("b1", None), ("b3", None), ("d", None), ("http://x/1", None), ("http://x/3", None),
+        ("f1", date(2025, 2, 20)), ("f3", date(2025, 2, 21)),
+    ]
+    assert reasons(items) == [
+        (f"{folder / 'b.jsonl'}:2",
+         "malformed JSON (Exceeds the limit (4300 digits) for integer string conversion: value has 4400 digits)"),
+        (str(folder / "c.txt"), "no such file or directory"),
+        (f"{folder / 'e.xml'} entry 2", "title is not valid UTF-8 text (a character reference to a lone surrogate)"),
+        (f"{folder / 'f.json'}[1]", '"text" is a number, not a string'),
+    ]
