@@ -149,3 +149,16 @@ def test_a_meeting_or_transfer_without_object_goes_to_the_one_other_country_in_t
     assert events == {("CHN", "AID", "LKA")}
     # a group named as the place is not whom one meets
     assert _events("Wang Yi of China spoke during a meeting at the United Nations.") == set()
+
+
+def test_every_coordinated_actor_acts():
+    events = _events("Thailand, Laos, Sri Lanka and the Maldives have all voiced complaints about the loans from China.")
+    assert events == {("THA", "ACCUSE", "CHN"), ("LAO", "ACCUSE", "CHN"), ("LKA", "ACCUSE", "CHN"), ("MDV", "ACCUSE", "CHN")}
+
+
+def test_a_passive_agent_acts_on_the_subject():
+    assert ("CHN", "ACCUSE", "JPN") in _events("Japan was criticized by China for the textbook revisions.")
+
+
+def test_building_needs_something_built():
+    assert _events("The United States is building on recent statements about Chinese overcapacity.") == set()

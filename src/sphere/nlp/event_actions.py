@@ -68,6 +68,8 @@ def refine_action(tok: Token, action: str, lex: dict, low: str) -> str | None:
     direct_objs = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
     if tok.lower_.startswith("declin") and direct_objs & {"comment", "comments", "comment."}:
         return None  # "declined comment": no refusal of anyone
+    if tok.lemma_ in ("build", "construct") and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        return None  # "building on recent statements": nothing is built
     if tok.lemma_ == "call" and any(c.dep_ == "oprd" for c in tok.children):
         return None  # "called the policy an example of protectionism": naming, typed by what is said
     if tok.lower_ == "asked" and tok.i == tok.sent.start:

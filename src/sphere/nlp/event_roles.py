@@ -82,6 +82,9 @@ def actors_of(tok: Token, by_token: dict[int, Party], ctx: SentenceContext) -> l
             if c.dep_ == "dobj":
                 code = resolve_party(c, by_token, ctx, coref=False)
                 return [code] if code else []
+    agents = passive_agents(tok, by_token, ctx)
+    if agents:
+        return agents  # "a deal criticized by the World Bank": the agent acts
     subj = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
     if subj is None and tok.pos_ != "VERB":
         for c in tok.children:
@@ -109,11 +112,41 @@ def actors_of(tok: Token, by_token: dict[int, Party], ctx: SentenceContext) -> l
     if subj.lower_ in load("events")["pair_words"] and ctx.state.last_pair and subj.i not in by_token:
         return list(ctx.state.last_pair)  # "the two signed agreements": the pair last seen together
     out = []
-    for t in [subj] + [c for c in subj.children if c.dep_ == "conj"]:
+    for t in [subj, *_conjuncts(subj)]:
         code = resolve_party(t, by_token, ctx)
         if code and code not in out:
             out.append(code)
     return out
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    """Every coordinated part of a phrase: "Thailand, Laos, Sri Lanka and the Maldives" (a chain of conj)."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out += [c, *_conjuncts(c)]
+    return out
+
+
+def passive_agents(tok: Token, by_token: dict[int, Party], ctx: SentenceContext) -> list[str]:
+    """The parties in a passive verb's "by" phrase ("was criticized by the World Bank and others")."""
+    if tok.pos_ != "VERB" or tok.tag_ != "VBN":
+        return []
+    out: list[str] = []
+    for c in tok.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out += [code for t in [g, *_conjuncts(g)] if (code := resolve_party(t, by_token, ctx, coref=False))]
+    return list(dict.fromkeys(out))
+
+
+def passive_patients(tok: Token) -> list[Token]:
+    """What a passive verb with an agent acts upon: its subject, or the noun it qualifies ("a deal criticized by")."""
+    if not any(c.dep_ == "agent" for c in tok.children):
+        return []
+    subjects = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    return subjects or ([tok.head] if tok.dep_ == "acl" else [])
 
 
 def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: SentenceContext, action: str, lex: dict) -> list[str]:
@@ -130,7 +163,7 @@ def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: Sentence
             if c.dep_ == "conj":
                 add(c)
 
-    objects: list[Token] = []
+    objects: list[Token] = list(passive_patients(tok))
     for c in tok.children:
         if c.dep_ in ("dobj", "dative", "iobj", "attr"):
             objects.append(c)

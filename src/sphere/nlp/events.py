@@ -58,6 +58,14 @@ def _triggers() -> tuple[dict[str, str], dict]:
     return idx, lex
 
 
+def _hand_action(tok, idx: dict[str, str]) -> str | None:
+    """The hand list's type for the word, or for its lemma ("pledged" -> "pledge")."""
+    found = idx.get(tok.lower_)
+    if found:
+        return found
+    return idx.get(lemma_of(tok))
+
+
 def trigger_words() -> set[str]:
     """Every trigger word (for cheap pre-filtering of sentences)."""
     idx, lex = _triggers()
@@ -94,7 +102,7 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
     low = ctx.text.lower()
     for tok in doc:
         action = (relations_action(tok, lex) or inquiry_action(tok, lex) or obligation_action(tok, lex)
-                  or phrasal_action(tok, lex) or idx.get(tok.lower_) or idx.get(lemma_of(tok)) or cameo_action(tok))
+                  or phrasal_action(tok, lex) or _hand_action(tok, idx) or cameo_action(tok))
         if not action:
             continue
         if tok.pos_ not in ("VERB", "AUX") and tok.lower_ not in lex["noun_triggers"]:
