@@ -162,3 +162,18 @@ def test_a_passive_agent_acts_on_the_subject():
 
 def test_building_needs_something_built():
     assert _events("The United States is building on recent statements about Chinese overcapacity.") == set()
+
+
+def test_possible_expected_or_conditional_acts_have_not_happened():
+    assert _events("Malaysia might seek assistance from China to investigate the payment.") == set()
+    assert _events("Egypt and the Soviet Union are expected to sign an agreement in Moscow next week.") == set()
+    assert _events("The United States cautioned the IMF against lending money to Pakistan.") == set()
+
+
+def test_a_threat_played_down_is_not_the_subjects_threat():
+    # playing it down is the officials' answer (CAMEO: a rejection), never their own threat
+    assert _events("Peruvian officials played the threat from China down on Monday.") == {("PER", "REJECT", "CHN")}
+
+
+def test_skipping_a_meeting_is_no_meeting():
+    assert _events("Xi Jinping of China skipped the meeting with Russia.") == set()

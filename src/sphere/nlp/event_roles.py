@@ -96,10 +96,10 @@ def actors_of(tok: Token, by_token: dict[int, Party], ctx: SentenceContext) -> l
                 if v.pos_ in ("VERB", "AUX"):
                     break
                 v = v.head
-            undergoes = ("face", "faces", "faced", "facing", "avoid", "avoided", "avert", "averted", "fear", "fears",
-                         "feared", "escape", "escaped", "risk", "risks")
-            # "Tokyo faces a deadline for the imposition of tariffs": Tokyo undergoes it, does not impose it
-            subj = subject_of(v) if v.pos_ in ("VERB", "AUX") and v.lower_ not in undergoes else None
+            # "Tokyo faces a deadline for the imposition of tariffs", "officials played the threat down":
+            # the subject undergoes or answers the act, it does not do it
+            undergoes = load("events")["undergoing_lemmas"]
+            subj = subject_of(v) if v.pos_ in ("VERB", "AUX") and v.lemma_.lower() not in undergoes else None
     if subj is None:
         for c in tok.children:
             if c.dep_ == "agent":
@@ -215,8 +215,7 @@ def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: Sentence
                  for t in c.subtree if t.i in by_token and by_token[t.i].code != actor]
         if about:
             found = list(dict.fromkeys(about))
-    if action == "CONSULT":
-        found = [c for c in found if not _at_location(tok, c, by_token)]
+    found = [c for c in found if not _at_location(tok, c, by_token)]  # "requested talks with X at the WTO"
     others = {p.code for p in by_token.values()} - {actor}
     if not found and action in lex["no_target_fallback"] and not others and not tok.lower_.startswith("warn"):
         other = ctx.state.other_party(actor)

@@ -140,7 +140,9 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             action = cameo_action(tok, patterns_only=True)  # "extend the accord": the dictionary's object pattern
         if not action or is_reported(tok, lex):
             continue
-        if is_negated(tok) or tok.dep_ == "xcomp" and lemma_of(tok.head) in lex["failing_lemmas"]:
+        if _unreal(tok, action, lex):
+            continue
+        if is_negated(tok) or tok.dep_ in ("xcomp", "dobj") and lemma_of(tok.head) in lex["failing_lemmas"]:
             action = lex["negated_flip"].get(action)  # "would not extend", "failed to reach agreement"
             if action is None:
                 continue
@@ -181,6 +183,22 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
         if (actor, action, target) not in seen:
             seen.add((actor, action, target))
             yield _event(ctx, tok, actor, action, target, None, when, lex)
+
+
+def _unreal(tok, action: str, lex: dict) -> bool:
+    """Acts the text does not report as happening (SCHEMA C14: modality counts): a possibility ("might seek"),
+    an expectation ("are expected to sign"), a condition ("as long as Zambia is willing"), or what someone
+    is warned against ("cautioned the IMF against lending"). Threats, sanctions and meetings keep their own rules."""
+    if action in ("THREATEN", "SANCTION", "CONSULT"):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in lex["possibility_aux"] for c in tok.children):
+        return True
+    if tok.dep_ == "xcomp" and lemma_of(tok.head) in lex["expectation_lemmas"]:
+        return True
+    if tok.dep_ == "pcomp" and tok.head.lower_ in ("against", "without"):
+        return True
+    clause = tok if tok.dep_ == "advcl" else (tok.head if tok.dep_ in ("acomp", "xcomp") and tok.head.dep_ == "advcl" else None)
+    return clause is not None and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in clause.children)
 
 
 def _modal(tok, lex: dict, *, obligation: bool = False) -> bool:
