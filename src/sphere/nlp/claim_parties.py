@@ -87,7 +87,8 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
     subjects = ([c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")] for t in ancestors(ftok) if t.pos_ in ("VERB", "AUX"))
     frame |= {c.i for c in next((s for s in subjects if s), []) if c.pos_ == "NOUN" and lemma(c) not in _all_cues()}
     cands = [_relative_clause_subject(p, frame) for p in parties if p.code != rel]
-    cands += _unnamed_parties(ftok.doc, frame, parties, lex, ctx.state.topic or ctx.state.main, cue)
+    cands += _unnamed_parties(ftok.doc, frame, parties, lex, ctx.state.topic or ctx.state.main, cue,
+                              measure in ("exports", "trade", "trade_balance"))
     anchor = cue if cue is not None else ftok
 
     def in_frame(p: Party) -> bool:
@@ -113,6 +114,8 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
         elif slot == "free":
             free.append(p)
     cands = [p for p in cands if p.code != UNCODED]
+    if "counterpart" in blocked and measure in ("exports", "trade") and not counter_c:
+        return None, None  # a partner with no code: a null counterpart would read as the country's total (C7)
     holder = min(holder_c)[1] if holder_c else None
     if holder is None and "holder" in blocked:
         return None, None  # "loans to African countries": the holder has no code (SCHEMA.md C7)
@@ -146,7 +149,7 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
                 holder = ctx.state.main if ctx.state.main != counterpart else None
     if counterpart is None and "counterpart" not in blocked and measure in (
             "investment", "fdi", "aid", "tariff", "sanction_value", "exports", "loan", "debt", "trade"):
-        rest = [p for p in leftovers if p.code not in (holder, rel)]
+        rest = [p for p in leftovers if p.code not in (holder, rel) and not _across_clauses(p.token, anchor)]
         if rest and (measure != "exports" or imports):
             counterpart = rest[0].code
     if counterpart is None and "counterpart" not in blocked and holder is not None and measure in (
@@ -159,7 +162,18 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
     return holder, counterpart
 
 
+_WHEN = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+         "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 UNCODED = "-"  # the code of a party the text names without a code ("African countries", "commercial banks")
+
+
+_CLAUSE_BREAKS = {"while", "whereas", "but", "although", "though", ";"}
+
+
+def _across_clauses(a: Token, b: Token) -> bool:
+    """A clause break ("while", "but", ";") lies between the two: the mention belongs to another statement."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.lower_ in _CLAUSE_BREAKS for t in a.doc[lo + 1:hi])
 
 
 def topic_named(doc, lex: dict) -> bool:
@@ -174,14 +188,19 @@ def _all_cues() -> frozenset[str]:
 
 
 def _unnamed_parties(doc, frame: set[int], parties: list[Party], lex: dict, topic: str | None,
-                     cue: Token | None) -> list[Party]:
+                     cue: Token | None, trade: bool) -> list[Party]:
     """Parties named by a common noun in a prepositional slot of the figure's frame: "the country"
-    is the article's topic; "African countries", "commercial banks" are parties without a code."""
+    is the article's topic; "African countries", "commercial banks" are parties without a code, and
+    so, for trade, is a name sphere does not know ("trade with Africa")."""
     known = {t.i for p in parties for t in (p.token, p.np_head)}
     nouns = lex["uncoded_parties"]
     out = []
     for t in doc:
         if t.dep_ != "pobj" or t.head.dep_ not in ("prep", "agent", "dative") or t.head.head.i not in frame or t.i in known:
+            continue
+        if t.pos_ == "PROPN" and trade and t.head.lower_ in ("with", "to", "from", "into", "between") and \
+                t.lower_ not in _WHEN and not any(c.dep_ == "compound" and c.i in known for c in t.children):
+            out.append(Party(UNCODED, None, t, t, "prep:" + t.head.lower_, t.head.head, False))  # "trade with Africa"
             continue
         if t.pos_ != "NOUN" or lemma(t) not in nouns["actor_nouns"]:
             continue

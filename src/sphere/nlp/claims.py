@@ -120,6 +120,8 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             holder = ctx.state.last_holder.get(measure) or ctx.state.other_party(counterpart)
         elif measure == "tariff" and counterpart is None and ctx.state.last_holder.get(measure) not in (None, holder):
             counterpart = ctx.state.last_holder[measure]  # "answered with a 25% tariff threat of his own": retaliation
+        if measure == "tariff" and fig.kind == "money":
+            measure = "sanction_value"  # "300 mln dlrs in tariffs": an amount of tariffs is their value, not a rate
         if holder is None:
             continue  # a figure whose holder the text does not let us name is not a usable claim
         if holder == counterpart:

@@ -143,6 +143,11 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
             continue  # "export earnings": the head noun decides
         if tok.dep_ == "compound" and tok.head.lower_ in not_heads:
             continue  # "loan losses", "debt servicing": about something else
+        if m == "trade" and tok.dep_ in ("compound", "amod", "npadvmod") and lemma(tok.head) in lex["trade_not_heads"]:
+            continue  # "free-trade zone", "trade talks": not a value of trade
+        if lemma(tok) in ("finance", "fund") and tok.pos_ == "VERB" and not any(
+                c.dep_ in ("nsubj", "agent") for c in tok.children):
+            continue  # "set at $500 million to finance the $7 billion project": a country financing it is the loan (C6)
         if tok.lower_ == "direct" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "investment"):
             continue
         if m == "loan" and any(t.lower_ == "outstanding" for t in tok.doc[max(0, tok.i - 3):tok.i + 1]):
@@ -179,6 +184,10 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
     score, d, m, tok = best
     if score > 14 and d > 6:
         return None, None
+    thing = ftok.head
+    if ftok.dep_ in ("nummod", "compound", "quantmod", "amod") and thing.pos_ == "NOUN" and thing.i > ftok.i and \
+            cue_measure(thing, cues) is None and dep_distance(thing, tok) > 1 and tok.i not in {t.i for t in thing.subtree}:
+        return None, None  # "set at $500 million to finance the $7 billion railway": the size of a thing, no measure
     if m == "other" and tok.lower_ == "imports_total":
         return "other", tok
     return m, tok
@@ -275,8 +284,8 @@ def percent_is_claim(ftok: Token, measure: str, cue: Token | None, lex: dict, te
     head = ftok.head
     if lemma(head) in changes or head.lower_ == "by" and lemma(head.head) in changes:
         return False
-    if measure == "tariff":
-        return True
+    if measure == "tariff":  # a rate, not a share ("duties bring 60 pct of its tax revenue")
+        return not any(c.dep_ == "prep" and c.lower_ == "of" for c in ftok.children)
     after = text[fig.end:fig.end + 30].lower()
     if re.match(r"\s*(?:higher|lower|more|less|increase|decrease|rise|fall|drop|jump|growth in)", after) and measure != "gdp":
         return False
