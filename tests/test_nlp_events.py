@@ -177,3 +177,12 @@ def test_a_threat_played_down_is_not_the_subjects_threat():
 
 def test_skipping_a_meeting_is_no_meeting():
     assert _events("Xi Jinping of China skipped the meeting with Russia.") == set()
+
+
+def test_a_dictionary_object_pattern_beats_a_generic_gate():
+    # 'raise' is gated on tariff words by hand; 'raise * CONCERNS' is a complaint (CAMEO-style pattern, general row)
+    assert _events("U.S. senators raised concerns about Chinese lending.") == {("USA", "ACCUSE", "CHN")}
+
+
+def test_telling_reporters_meets_no_one():
+    assert _events("Geng Shuang of China told Reuters the visit to Zimbabwe was normal.") == set()

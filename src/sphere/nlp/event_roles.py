@@ -222,7 +222,8 @@ def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: Sentence
         if other and ctx.state.mentions.get(other, 0) >= 2:  # only a party the article keeps returning to
             found.append(other)
     near = {p.code for p in by_token.values() if p.code != actor and not is_group(p.code) and p.role not in ("prep:at", "prep:in")}
-    if not found and len(near) == 1 and len(others) == 1 and action in lex["sentence_party_fallback"]:
+    if not found and len(near) == 1 and len(others) == 1 and action in lex["sentence_party_fallback"] and (
+            tok.lemma_.lower() not in ("tell", "say", "invite")):  # "told Reuters": no one met
         found.append(next(iter(near)))  # "After Sri Lanka ran into trouble, China forgave debt": the one other country
     if not found and action == "CONSULT" and ctx.state.partners.get(actor):
         found.append(ctx.state.partners[actor])  # "said during a meeting": the partner met before

@@ -38,7 +38,7 @@ from sphere.nlp.lexicon import load
 from sphere.nlp.syntax import Party, is_negated, party_for, span_for
 
 _GATED = ("object_gated", "weak_sanction_verbs", "finance_verbs", "supply_verbs", "easing_verbs", "relief_verbs",
-           "membership_join", "membership_leave", "measures_verbs", "inquiry_verbs")
+           "membership_join", "membership_leave", "measures_verbs", "inquiry_verbs", "noun_triggers")
 
 
 @lru_cache(maxsize=1)
@@ -135,7 +135,9 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             inner_done.update(g.i for c in promised for g in [c, *c.children] if g is c or g.dep_ == "conj")
         if _modal(tok, lex, obligation=True):
             continue  # "Iraq must cooperate": what someone ought to do has not happened (the demand is coded)
-        action = refine_action(tok, action, lex, low)
+        specific = cameo_action(tok, patterns_only=True) if tok.lower_ in lex["object_gated"] else None
+        # a dictionary pattern naming the object ("raised concerns") beats the word's generic gate
+        action = specific or refine_action(tok, action, lex, low)
         if action in (None, "FINANCE"):
             action = cameo_action(tok, patterns_only=True)  # "extend the accord": the dictionary's object pattern
         if not action or is_reported(tok, lex):
