@@ -7,7 +7,8 @@ against `python -c pass` timed in the same run, in the same rounds.
 Each round runs every command once as a fresh process (as a user's shell does), in turn, so a busy
 moment of the machine weighs on all of them alike; the table gives the median and the fastest round.
 The target (issue 9): `sphere --help` and a simple query on a small store answer in under 0.4 s.
-The load average before and after is printed: on a busy machine every figure grows, the baseline too.
+The load average before and after is printed: on a busy machine every figure grows, the baseline too;
+the CPU seconds (user + system, of the process) say what a command costs with less of the machine's noise.
 The last line, `RESULT key=value ...`, is for scripts.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -47,13 +49,16 @@ def build_store(folder: Path) -> str:
     return db
 
 
-def time_once(argv: list[str]) -> float:
+def time_once(argv: list[str]) -> tuple[float, float]:
+    """Wall-clock seconds and CPU seconds (user + system) of one run of `argv` in a fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(argv)} failed with exit code {done.returncode}")
-    return seconds
+    return seconds, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
@@ -68,20 +73,24 @@ def main() -> None:
             time_once(argv)
         load_before = os.getloadavg()[0]
         times: dict[str, list[float]] = {name: [] for name in runs}
+        cpu: dict[str, list[float]] = {name: [] for name in runs}
         for _ in range(args.rounds):
             for name, argv in runs.items():
-                times[name].append(time_once(argv))
+                wall, used = time_once(argv)
+                times[name].append(wall)
+                cpu[name].append(used)
         load_after = os.getloadavg()[0]
     base = statistics.median(times["python -c pass"])
     print(f"{args.rounds} rounds; load average {load_before:.2f} before, {load_after:.2f} after "
           f"({os.cpu_count()} CPUs)")
-    print(f"| command | median s | fastest s | median / python -c pass | under {TARGET} s |")
-    print("|---|---|---|---|---|")
+    print(f"| command | median s | fastest s | CPU s (median) | median / python -c pass | under {TARGET} s |")
+    print("|---|---|---|---|---|---|")
     result = []
     for name, values in times.items():
         median = statistics.median(values)
         ok = "baseline" if name == "python -c pass" else ("yes" if median < TARGET else "no")
-        print(f"| `{name}` | {median:.3f} | {min(values):.3f} | {median / base:.1f}x | {ok} |")
+        print(f"| `{name}` | {median:.3f} | {min(values):.3f} | {statistics.median(cpu[name]):.3f} | "
+              f"{median / base:.1f}x | {ok} |")
         result.append(f"{name.split()[1].lstrip('-')}_{len(result)}={median:.3f}")
     print("RESULT " + " ".join(result))
 

@@ -32,7 +32,6 @@ from sqlalchemy.orm import Session
 
 from sphere.errors import ConfigError
 from sphere.knowledge.lookup import resolve_party
-from sphere.models import ACTIONS, MEASURES
 from sphere.store.public import (
     ArticlePublic,
     ClaimFactPublic,
@@ -68,9 +67,13 @@ def _party(value: str | None, option: str) -> str | None:
     return resolve_party(value.strip(), option) if value and value.strip() else None
 
 
-def _choice(value: str | None, valid: tuple[str, ...], what: str, *, upper: bool = False) -> str | None:
+def _choice(value: str | None, what: str, *, upper: bool = False) -> str | None:
+    """`value` as one of sphere's measures or actions (`what`), or a ConfigError listing them."""
     if value is None:
         return None
+    from sphere.models import ACTIONS, MEASURES  # the vocabularies; loaded only when a filter names one
+
+    valid = {"measure": MEASURES, "action": ACTIONS}[what]
     value = value.strip().upper() if upper else value.strip().lower()
     if value not in valid:
         raise ConfigError(f"unknown {what} {value!r}", valid=valid)
@@ -113,7 +116,7 @@ def _claim_conditions(
     since: dt.date | None, until: dt.date | None, outlet: str | None, source: str | None, text: str | None,
     fact: int | None,
 ) -> list[ColumnElement[bool]]:
-    measure = _choice(measure, MEASURES, "measure")
+    measure = _choice(measure, "measure")
     conditions: list[ColumnElement[bool]] = [ClaimRow.current.is_(True)]
     for col, value, option in ((ClaimRow.holder, holder, "holder"), (ClaimRow.counterpart, counterpart,
                                                                      "counterpart")):
@@ -204,7 +207,7 @@ def _events_query(
     *, country: str | None, actor: str | None, target: str | None, action: str | None, since: dt.date | None,
     until: dt.date | None, outlet: str | None, text: str | None, fact: int | None,
 ) -> Select:
-    action = _choice(action, ACTIONS, "action", upper=True)
+    action = _choice(action, "action", upper=True)
     query = select(EventRow, *_ARTICLE_COLUMNS).join(Article, Article.id == EventRow.article_id)
     query = query.where(EventRow.current.is_(True))
     code = _party(country, "country")
@@ -262,7 +265,7 @@ def _claim_facts_query(
     *, country: str | None, holder: str | None, counterpart: str | None, measure: str | None, year: int | None,
     since: dt.date | None, until: dt.date | None, min_stories: int,
 ) -> Select:
-    measure = _choice(measure, MEASURES, "measure")
+    measure = _choice(measure, "measure")
     query = select(ClaimFact).where(ClaimFact.n_stories >= min_stories)
     code = _party(country, "country")
     if code:
@@ -338,7 +341,7 @@ def _event_facts_query(
     *, country: str | None, actor: str | None, target: str | None, action: str | None, since: dt.date | None,
     until: dt.date | None, min_stories: int,
 ) -> Select:
-    action = _choice(action, ACTIONS, "action", upper=True)
+    action = _choice(action, "action", upper=True)
     query = select(EventFact).where(EventFact.n_stories >= min_stories)
     code = _party(country, "country")
     if code:
