@@ -153,3 +153,28 @@ def test_openapi_lists_every_resource(client):
             "/api/entities", "/api/facts/claims", "/api/facts/events", "/api/countries",
             "/api/countries/{code}/scorecard", "/api/rankings", "/api/scenarios/tariff", "/api/refdata/coverage",
             "/api/extract", "/api/ingest", "/api/refdata/update", "/api/stats"} <= paths
+
+
+def test_ingest_stores_each_text_once_and_reports_unreadable_ones(client, library, api_store):  # noqa: F811
+    dam = api_store.docs[2]
+    before = library(queries.stats)
+    documents = [{"text": dam.text, "title": dam.title, "outlet": "Another Outlet"}, {"text": "  "}]
+    answer = client.post("/api/ingest", headers=AUTH, json={"documents": documents}).json()
+    assert (answer["stored"], answer["duplicates"]) == (0, 1)  # the text was there: one more source of it
+    assert [item for item, _ in answer["errors"]] == ["documents[1]"]
+    after = library(queries.stats)
+    assert after.articles == before.articles and after.outlets == before.outlets + 1
+
+
+def test_paste_page_reads_an_uploaded_html_file(client, api_store):  # noqa: F811
+    zambia = api_store.docs[1]
+    html = f"<html><head><title>{zambia.title}</title></head><body><article><h1>{zambia.title}</h1>" + "".join(
+        f"<p>{p}</p>" for p in zambia.text.split("\n\n")) + "</article></body></html>"
+    page = client.post("/paste", data={"token": TOKEN, "published": str(zambia.published)},
+                       files={"file": ("zambia.html", html.encode(), "text/html")})
+    assert page.status_code == 200, page.text[-500:]
+    expected = client.post("/api/extract", headers=AUTH, json={"text": zambia.text,
+                                                               "published": str(zambia.published)}).json()
+    assert f'<h2 id="verdicts">{len(expected["claims"])} figures:' in page.text
+    refused = client.post("/paste", data={"token": TOKEN}, files={"file": ("feed.rss", b"<rss></rss>")})
+    assert refused.status_code == 422 and "cannot read a feed file here" in refused.text
