@@ -186,3 +186,9 @@ def test_a_dictionary_object_pattern_beats_a_generic_gate():
 
 def test_telling_reporters_meets_no_one():
     assert _events("Geng Shuang of China told Reuters the visit to Zimbabwe was normal.") == set()
+
+
+def test_nominal_aid_and_loans_name_both_sides():
+    assert _events("The ministry said French aid to Gabon amounts to about 1.67 billion francs.") == {("FRA", "AID", "GAB")}
+    assert _events("A loan from Japan to Laos financed the bridge.") == {("JPN", "COOPERATE", "LAO")}
+    assert _events("Chinese investment in Africa rose.") == set()  # no coded receiver: a relationship, not an act

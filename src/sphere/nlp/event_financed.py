@@ -2,7 +2,8 @@
 
 "Laos borrowed money from China" and "the firm secured most of the funds from China's Exim Bank"
 name the lender in a "from" phrase: the lender acts (COOPERATE, AID for grants and aid) toward
-the borrower, the clause's subject.
+the borrower, the clause's subject. Nominal forms ("French aid to Gabon", "China's loans to
+Kenya", "a loan from Japan to Laos") name both sides around the noun.
 
 "The railway to Djibouti was financed by a loan from China's Exim Bank" and "the line, built by
 China" name the financier only in an agent ("by X") or source ("a loan from X") phrase; the host
@@ -78,3 +79,22 @@ def received_events(ctx: SentenceContext, by_token: dict[int, Party]) -> Iterato
         for borrower in actors_of(tok, by_token, ctx):
             if borrower != lenders[0]:
                 yield lenders[0], action, borrower, tok
+
+
+def nominal_events(ctx: SentenceContext, by_token: dict[int, Party]) -> Iterator[tuple[str, str, str, Token]]:
+    """(giver, AID or COOPERATE, receiver, noun) for "A's aid to B", "Chinese loans to B", "a loan from A to B"."""
+    lex = load("events")
+    for tok in ctx.doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex["nominal_finance"]:
+            continue
+        givers = [by_token[c.i].code for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in by_token]
+        receivers: list[str] = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "to", "for"):
+                codes = [by_token[t.i].code for t in c.subtree if t.i in by_token]
+                (givers if c.lower_ == "from" else receivers).extend(codes[:1])
+        action = lex["nominal_finance"][tok.lemma_.lower()]
+        for giver in dict.fromkeys(givers):
+            for receiver in dict.fromkeys(receivers):
+                if giver and receiver and giver != receiver:
+                    yield giver, action, receiver, tok

@@ -30,7 +30,7 @@ from sphere.nlp.event_actions import (
     relations_action,
     threat_mode,
 )
-from sphere.nlp.event_financed import financed_events, received_events
+from sphere.nlp.event_financed import financed_events, nominal_events, received_events
 from sphere.nlp.event_roles import actors_of, is_group, resolve_party, targets_of
 from sphere.nlp.event_said import said_events
 from sphere.nlp.event_triggers import cameo_action, cameo_forms, lemma_of
@@ -181,7 +181,7 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             if (actor, action, target) not in seen:
                 seen.add((actor, action, target))
                 yield _event(ctx, tok, actor, action, target, membership, when, lex)
-    for actor, action, target, tok in chain(said_events(ctx, by_token), financed_events(ctx, by_token), received):
+    for actor, action, target, tok in chain(said_events(ctx, by_token), financed_events(ctx, by_token), received, nominal_events(ctx, by_token)):
         if (actor, action, target) not in seen:
             seen.add((actor, action, target))
             yield _event(ctx, tok, actor, action, target, None, when, lex)
