@@ -242,3 +242,14 @@ def test_not_claims(text: str):
 def test_an_amount_of_tariffs_is_their_value():
     c = _one("Japan hoped to avoid the imposition of 300 mln dlrs in U.S. tariffs on April 17.", "1987-04-01")
     assert (c.measure, c.value, c.unit) == ("sanction_value", 300e6, "USD")
+
+
+def test_the_loan_refers_back_and_two_way_trade_is_between_the_two():
+    r = extract_text("Laos and China agreed on the interest rate for a $480 million loan from China to Laos. "
+                     "The loan amount had been set at $500 million.", published="2016-01-04")
+    assert [(c.measure, c.holder, c.counterpart, c.value) for c in r.claims] == [
+        ("loan", "LAO", "CHN", 480e6), ("loan", "LAO", "CHN", 500e6)]
+    r = extract_text("Colombia joined the Belt and Road as China courted it. Colombia's exports to China rose. "
+                     "Two-way trade reached $6.7 billion in 2024.", published="2025-06-01")
+    assert [(c.measure, {c.holder, c.counterpart}, c.value) for c in r.claims if c.measure == "trade"] == [
+        ("trade", {"COL", "CHN"}, 6.7e9)]

@@ -148,13 +148,16 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
             if holder == counterpart:
                 holder = ctx.state.main if ctx.state.main != counterpart else None
     if counterpart is None and "counterpart" not in blocked and measure in (
-            "investment", "fdi", "aid", "tariff", "sanction_value", "exports", "loan", "debt", "trade"):
+            "investment", "fdi", "aid", "tariff", "sanction_value", "exports", "loan", "debt", "trade", "trade_balance"):
         rest = [p for p in leftovers if p.code not in (holder, rel) and not _across_clauses(p.token, anchor)]
         if rest and (measure != "exports" or imports):
             counterpart = rest[0].code
     if counterpart is None and "counterpart" not in blocked and holder is not None and measure in (
             "investment", "fdi", "aid", "loan") and topic_named(ftok.doc, lex) and ctx.state.topic not in (None, holder):
         counterpart = ctx.state.topic  # "a $3.3 billion investment backed by China is the country's largest project"
+    if measure == "trade" and counterpart is None and holder is not None and re.search(
+            r"\b(?:two-way|bilateral)\b", ftok.doc.text, re.IGNORECASE):
+        counterpart = ctx.state.other_party(holder)  # "two-way trade": between the article's two countries
     if measure == "exports" and imports and counterpart is None:
         counterpart = ctx.state.topic or ctx.state.main
         if counterpart == holder:

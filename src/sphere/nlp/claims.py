@@ -52,8 +52,10 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
     lex = claim_lexicon()
     cues = cue_index(lex)
     doc = ctx.doc
-    parties = [p for e in ctx.entities if e.code if (p := party_for(doc, e, ctx.start)) is not None]
     source = attributed_source(ctx.text)
+    quoted = _source_span(ctx.text, source)
+    parties = [p for e in ctx.entities if e.code and not quoted[0] <= e.start - ctx.start < quoted[1]
+               if (p := party_for(doc, e, ctx.start)) is not None]  # "World Bank statistics indicate": a source, no party
     named = named_tokens(doc, ctx)  # "Federal Reserve", "World Trade Organization": names, not cue words
     party_tokens = frozenset(t.i for p in parties for t in p.token.subtree) | frozenset(p.np_head.i for p in parties)
     prev_holder: str | None = None
@@ -101,7 +103,10 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             if fig.kind == "count" and measure not in ("deployment", "exports"):
                 continue
             rel = relative_to_party(ctx.text, fig, parties, ctx.start)
-            holder, counterpart = holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_holder)
+            if not parties and _definite(cue) and measure in ctx.state.last_claim_pair:
+                holder, counterpart = ctx.state.last_claim_pair[measure]  # "The loan amount was set at ...": that loan
+            else:
+                holder, counterpart = holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_holder)
             if measure == "deployment" and fig.kind != "count":
                 continue
             if fig.kind == "count" and measure == "deployment":
@@ -158,6 +163,7 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             yield twin
         ctx.state.seen_values.add(restated)
         ctx.state.last_holder[measure] = holder
+        ctx.state.last_claim_pair[measure] = (holder, counterpart)
         if fig.kind == "percent":
             ctx.state.last_percent_measure = (measure, ctx.start)
             ctx.state.last_modality = claim.modality
@@ -171,6 +177,20 @@ _EARNINGS_TABLE = re.compile(r"\b(?:Shr|Shrs|Revs|Oper net|Net|Qtr|Avg shrs)\b[^
 _OTHER_UNIT = re.compile(r"\s*(?:lbs|lb|tonnes?|tons?|barrels?|bushels?|ounces?|oz|shares?|acres?|hectares?|kg|kilos?|"
                          r"kilograms?|litres?|liters?|gallons?|bales?|bags?|units?|vehicles?|cars?|passengers?|people|"
                          r"copies|cubic|metric|head|cattle|pigs|tourists|visitors|households)\b", re.IGNORECASE)
+
+
+def _definite(cue: Token | None) -> bool:
+    """"the loan", "the debt": a measure noun that refers back to one already named."""
+    noun = cue.head if cue is not None and cue.dep_ == "compound" else cue  # "the loan amount"
+    return noun is not None and noun.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that") for c in noun.children)
+
+
+def _source_span(text: str, source: str | None) -> tuple[int, int]:
+    """Where the attributed source is named in the sentence (an empty span when it is not)."""
+    if not source:
+        return (0, 0)
+    i = text.rfind(source)
+    return (i, i + len(source)) if i >= 0 else (0, 0)
 
 
 def _counts_a_noun(fig: Figure, doc, cues: dict[str, str]) -> bool:

@@ -36,6 +36,7 @@ class ArticleState:
     last_holder: dict = field(default_factory=dict)  # measure -> last holder ("Sri Lanka faces a 20% tariff")
     last_modality: str = "actual"  # modality of the last percentage claim (a continued list keeps it)
     last_percent_measure: tuple | None = None  # (measure, sentence start) of the last percentage claim
+    last_claim_pair: dict = field(default_factory=dict)  # measure -> (holder, counterpart) of its last claim ("the loan")
 
 
 @dataclass
