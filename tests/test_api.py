@@ -178,3 +178,13 @@ def test_paste_page_reads_an_uploaded_html_file(client, api_store):  # noqa: F81
     assert f'<h2 id="verdicts">{len(expected["claims"])} figures:' in page.text
     refused = client.post("/paste", data={"token": TOKEN}, files={"file": ("feed.rss", b"<rss></rss>")})
     assert refused.status_code == 422 and "cannot read a feed file here" in refused.text
+
+
+def test_a_comparative_figure_is_shown_as_a_comparison(client):
+    text = "Brazil exported $30 billion more to China than to the United States in 2023, the trade ministry said."
+    answer = client.post("/api/extract", headers=AUTH, json={"text": text, "store": True}).json()
+    [claim] = answer["claims"]
+    assert (claim["claim"]["holder"], claim["claim"]["counterpart"], claim["claim"]["relative_to"]) == (
+        "BRA", "CHN", "USA")
+    page = client.get(f"/articles/{answer['stored_article_id']}").text
+    assert '<span class="compare">compared with BRA → USA</span>' in page
