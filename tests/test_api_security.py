@@ -138,3 +138,21 @@ def test_extract_by_url_needs_the_token_and_is_checked_on_every_redirect(url):
             assert direct.status_code == 422 and "127.0.0.1 is a loopback address" in direct.json()["detail"]
     finally:
         server.shutdown()
+
+
+def test_reads_do_not_wait_for_a_writer_on_sqlite(url):
+    """An ingest holds SQLite's write lock for a whole batch; page views and API reads go on meanwhile."""
+    import sqlite3
+    import time
+
+    with TestClient(make_app(url)) as client:
+        writer = sqlite3.connect(url.removeprefix("sqlite:///"), isolation_level=None)
+        writer.execute("BEGIN IMMEDIATE")
+        try:
+            started = time.monotonic()
+            assert client.get("/api/claims").status_code == 200
+            assert client.get("/articles").status_code == 200
+            assert time.monotonic() - started < 10  # the busy timeout is 60 s: no waiting happened
+        finally:
+            writer.execute("ROLLBACK")
+            writer.close()

@@ -15,6 +15,7 @@ from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine, create_engine, event
 
 from sphere import __version__
 from sphere.api import routes_analysis, routes_pages, routes_store, routes_work
@@ -52,8 +53,25 @@ def build_context(config: ApiConfig) -> Context:
     from sphere.store.engine import connect, session_factory
 
     engine = connect(config.db)
-    return Context(config=config, engine=engine, sessions=session_factory(engine), ref=load_reference(),
-                   knowledge=load_knowledge())
+    return Context(config=config, engine=engine, sessions=session_factory(engine),
+                   readers=session_factory(read_engine(engine)), ref=load_reference(), knowledge=load_knowledge())
+
+
+def read_engine(engine: Engine) -> Engine:
+    """The engine reads go through. The store's SQLite engine opens every transaction with BEGIN IMMEDIATE
+    (one writer at a time, no deadlocks), which would also queue every page view behind an ingest and behind
+    each other; reads instead use plain statements on the same WAL file, each seeing a consistent snapshot.
+    PostgreSQL needs no second engine."""
+    if engine.dialect.name != "sqlite":
+        return engine
+    reader = create_engine(engine.url, connect_args={"timeout": 60})
+
+    @event.listens_for(reader, "connect")
+    def _pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.execute("PRAGMA query_only=ON")
+        dbapi_connection.execute("PRAGMA busy_timeout=60000")
+
+    return reader
 
 
 def create_app(config: ApiConfig | None = None) -> FastAPI:

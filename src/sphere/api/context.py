@@ -25,7 +25,8 @@ POWERS = ("CHN", "USA")
 class Context:
     config: ApiConfig
     engine: Engine
-    sessions: sessionmaker[Session]
+    sessions: sessionmaker[Session]  # writes: the store's own engine (SQLite: BEGIN IMMEDIATE, one writer)
+    readers: sessionmaker[Session]  # reads: on SQLite an engine that never takes the write lock
     ref: ReferenceData
     knowledge: object
     extract_lock: threading.Lock = field(default_factory=threading.Lock)  # one spaCy run at a time per process
@@ -51,5 +52,11 @@ def context(request: Request) -> Context:
 
 
 def session(request: Request) -> Iterator[Session]:
+    """A session for reading: it never waits for a writer (an ingest running beside the server)."""
+    with request.app.state.context.readers() as s:
+        yield s
+
+
+def write_session(request: Request) -> Iterator[Session]:
     with request.app.state.context.sessions() as s:
         yield s

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from sphere.analysis.scenario import tariff_scenario
 from sphere.api import charts, extraction
-from sphere.api.context import Context, context, session
+from sphere.api.context import Context, context, session, write_session
 from sphere.api.highlight import Mark, figure_mark, segments
 from sphere.api.pagination import paginate
 from sphere.api.routes_analysis import area_codes, countries
@@ -38,6 +38,7 @@ router = APIRouter(include_in_schema=False, dependencies=[Depends(require_reader
 login_router = APIRouter(include_in_schema=False)
 Ctx = Annotated[Context, Depends(context)]
 Db = Annotated[Session, Depends(session)]
+Writer = Annotated[Session, Depends(write_session)]
 Cursor = Annotated[str | None, Query(max_length=40)]
 VERDICT_ORDER = ("consistent", "inconsistent", "unverifiable")
 
@@ -165,7 +166,7 @@ def paste_form(request: Request) -> HTMLResponse:
 
 
 @router.post("/paste", response_class=HTMLResponse)
-def paste(request: Request, ctx: Ctx, db: Db, text: Annotated[str, Form(max_length=2_100_000)] = "",
+def paste(request: Request, ctx: Ctx, db: Writer, text: Annotated[str, Form(max_length=2_100_000)] = "",
           title: Annotated[str, Form(max_length=1000)] = "", published: Annotated[str, Form(max_length=10)] = "",
           token: Annotated[str, Form(max_length=500)] = "", store: Annotated[bool, Form()] = False,
           file: Annotated[UploadFile | None, File()] = None) -> HTMLResponse:

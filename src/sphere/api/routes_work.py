@@ -10,7 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 
 from sphere.api import extraction
-from sphere.api.context import Context, context, session
+from sphere.api.context import Context, context, write_session
 from sphere.api.schemas import (
     ExtractRequest,
     ExtractResponse,
@@ -25,7 +25,7 @@ from sphere.models import Document
 
 router = APIRouter(prefix="/api", dependencies=[Depends(require_token), Depends(rate_limited)])
 Ctx = Annotated[Context, Depends(context)]
-Db = Annotated[Session, Depends(session)]
+Db = Annotated[Session, Depends(write_session)]
 GUARDED: dict[int | str, dict[str, Any]] = {401: {"description": "token missing or wrong"}, 403: {"description": "no token set on the server"},
            413: {"description": "body too large"}, 422: {"description": "input cannot be read"},
            429: {"description": "rate limit reached"}}
