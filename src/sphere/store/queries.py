@@ -473,7 +473,7 @@ def list_entities(
     mentions = func.count(EntityMention.id)
     query = _page(query.order_by(mentions.desc(), EntityMention.code, EntityMention.name), limit, offset)
     rows = session.execute(query).all()
-    forms = _entity_forms(session, {(code, name) for code, name, *_ in rows})
+    forms = _entity_forms(session, {(code, name) for code, name, *_ in rows}, kind)
     return [
         EntityPublic(code=code, name=name, kind=entity_kind, mentions=n_mentions, articles=n_articles,
                      first_seen=first, last_seen=last, forms=forms.get((code, name, entity_kind), []))
@@ -481,8 +481,10 @@ def list_entities(
     ]
 
 
-def _entity_forms(session: Session, keys: set[tuple[str, str]]) -> dict[tuple[str, str, str], list[str]]:
-    """(code, name, folded kind) -> the texts its mentions were written as, most frequent first."""
+def _entity_forms(session: Session, keys: set[tuple[str, str]], kind: str | None = None,
+                  ) -> dict[tuple[str, str, str], list[str]]:
+    """(code, name, folded kind) -> the texts its mentions (of `kind`, if given) were written as, most
+    frequent first."""
     if not keys:
         return {}
     query = (
@@ -490,6 +492,8 @@ def _entity_forms(session: Session, keys: set[tuple[str, str]]) -> dict[tuple[st
         .where(EntityMention.current.is_(True), EntityMention.code.in_({code for code, _ in keys}))
         .group_by(EntityMention.code, EntityMention.name, _ENTITY_KIND, EntityMention.text)
     )
+    if kind:
+        query = query.where(EntityMention.kind == kind.strip().lower())
     counts: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
     for code, name, kind, text, n in session.execute(query):
         if (code, name) in keys:
