@@ -156,3 +156,20 @@ def test_reads_do_not_wait_for_a_writer_on_sqlite(url):
         finally:
             writer.execute("ROLLBACK")
             writer.close()
+
+
+def test_the_address_connected_to_is_checked_too():
+    """DNS rebinding: a name checked as public but connected to loopback gets no answer read."""
+    import httpx
+
+    from sphere.api.ssrf import check_peer
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Redirect)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with httpx.Client() as client, client.stream("GET", f"http://127.0.0.1:{server.server_address[1]}/") as answer:
+            check_peer(answer, exempt=("127.0.0.1",))  # an exempt host passes
+            with pytest.raises(InputError, match="127.0.0.1 is a loopback address"):
+                check_peer(answer)
+    finally:
+        server.shutdown()

@@ -3,7 +3,9 @@
 A URL is fetched only when every address its host resolves to is a public unicast address: loopback,
 private (RFC 1918, unique-local), link-local (cloud metadata at 169.254.169.254), shared, multicast,
 reserved and unspecified addresses are refused. The check runs again on every redirect hop (an httpx
-request hook), so a public page cannot bounce the fetch to an internal one.
+request hook), so a public page cannot bounce the fetch to an internal one, and the address actually
+connected to is checked before any byte of the answer is read (a response hook), so a name that resolves
+to a public address for the check and to an internal one for the connection (DNS rebinding) gets nothing.
 """
 
 from __future__ import annotations
@@ -63,13 +65,29 @@ def check_url(url: str, *, exempt: tuple[str, ...] = (), resolver: Resolver = re
             raise InputError(url, f"refused: {reason} (sphere fetches only public addresses)")
 
 
-def guarded_client(settings: Settings, *, exempt: tuple[str, ...] = ()) -> httpx.Client:
-    """An httpx client that checks the target of every request, redirects included."""
+def check_peer(response: httpx.Response, *, exempt: tuple[str, ...] = ()) -> None:
+    """Raise InputError when the connection behind `response` went to an address the guard refuses."""
+    if response.request.url.host in exempt:
+        return
+    stream = response.extensions.get("network_stream")
+    peer = stream.get_extra_info("server_addr") if stream is not None else None
+    reason = refusal(str(peer[0])) if peer else "the address connected to is unknown"
+    if reason:
+        response.close()
+        raise InputError(str(response.request.url), f"refused: {reason} (sphere fetches only public addresses)")
 
-    def hook(request: httpx.Request) -> None:
+
+def guarded_client(settings: Settings, *, exempt: tuple[str, ...] = ()) -> httpx.Client:
+    """An httpx client that checks the target of every request, redirects included, and the address each
+    answer came from."""
+
+    def before(request: httpx.Request) -> None:
         check_url(str(request.url), exempt=exempt)
+
+    def after(response: httpx.Response) -> None:
+        check_peer(response, exempt=exempt)
 
     return httpx.Client(
         timeout=settings.url_timeout, follow_redirects=True, max_redirects=5,
-        headers={"User-Agent": f"sphere/{__version__}"}, event_hooks={"request": [hook]},
+        headers={"User-Agent": f"sphere/{__version__}"}, event_hooks={"request": [before], "response": [after]},
     )
