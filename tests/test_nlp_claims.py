@@ -253,3 +253,13 @@ def test_the_loan_refers_back_and_two_way_trade_is_between_the_two():
                      "Two-way trade reached $6.7 billion in 2024.", published="2025-06-01")
     assert [(c.measure, {c.holder, c.counterpart}, c.value) for c in r.claims if c.measure == "trade"] == [
         ("trade", {"COL", "CHN"}, 6.7e9)]
+
+
+def test_pronouns_raising_verbs_and_what_was_ruled_out():
+    r = extract_text("Iraq is producing around two mln barrels per day, oil sources said. Its export capability "
+                     "will rise to 2.5 mln bpd when a new pipeline opens.", published="1987-11-20")
+    assert [(c.measure, c.holder, c.value, c.unit, c.modality) for c in r.claims] == [
+        ("exports", "IRQ", 2.5e6, "barrels_per_day", "planned")]
+    c = _one("Qatar is said to be achieving sales of around 350,000 bpd, the sources said.", "1987-11-20")
+    assert (c.measure, c.holder, c.value, c.approx) == ("exports", "QAT", 350000.0, "about")
+    assert extract_text("Colombia ruled out exports of up to 13.5 mln bags of coffee.", published="1987-03-01").claims == []

@@ -123,7 +123,8 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
     if pron is not None and (not holder_c or min(holder_c)[0] > dep_distance(pron, anchor)):
         # "it" is the previous claim's holder, or the topic when the article keeps to one country
         holder = (_reporting_subject(pron, parties) or prev_holder
-                  or (ctx.state.topic or ctx.state.main if _topic_may_hold(ftok, cue, ctx, parties) else None))
+                  or (ctx.state.topic or ctx.state.main if pron.dep_ == "poss" or _topic_may_hold(ftok, cue, ctx, parties)
+                      else None))
     counterpart = min((c for c in counter_c if c[1] != holder), default=(0, None))[1]
     for p in sorted(free, key=near):
         if holder is None and p.code != counterpart:
@@ -267,7 +268,13 @@ def _relative_clause_subject(p: Party, frame: set[int]) -> Party:
 
 
 def _clause_pronoun(ftok: Token, cue: Token | None) -> Token | None:
-    """A pronoun subject of the clause the figure (or its cue verb) sits in."""
+    """A pronoun subject of the clause the figure (or its cue verb) sits in, or the possessive
+    pronoun of the cue noun ("its export capability", "their debt")."""
+    if cue is not None:
+        noun = cue.head if cue.dep_ == "compound" else cue
+        for c in noun.children:
+            if c.dep_ == "poss" and c.lower_ in ("its", "their"):
+                return c
     starts = ([cue] if cue is not None else []) + [ftok]
     for start in starts:
         for t in ancestors(start)[:4]:

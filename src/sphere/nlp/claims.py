@@ -117,7 +117,7 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
                     and cue is not None and cue.lower_.startswith("import")):
                 measure = "other"  # total imports with no named partner (SCHEMA.md convention)
         if (measure == "exports" and cue is not None and not cue.lower_.startswith(("export", "import"))
-                and (counterpart is None or holder is None)):
+                and fig.kind != "count" and (counterpart is None or holder is None)):
             continue  # "sold shares for $X": buying and selling make a trade claim only between two parties
         if measure == "exports" and is_import(cue, lex) and holder is None and counterpart is not None:
             measure, holder, counterpart = "other", counterpart, None
@@ -215,9 +215,12 @@ def _conversion(fig: Figure, figures: list[Figure], text: str) -> bool:
 
 
 def _conditional(ftok: Token) -> bool:
-    """The figure sits in an "if" clause."""
+    """The figure sits in an "if" clause, or in what someone ruled out or denied."""
     for t in [ftok, *ftok.ancestors][:6]:
         if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+            return True
+        if t.pos_ == "VERB" and (t.lemma_ in ("deny", "dismiss") or t.lemma_ == "rule" and any(
+                c.dep_ == "prt" and c.lower_ == "out" for c in t.children)):
             return True
     return False
 

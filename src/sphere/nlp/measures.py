@@ -119,7 +119,8 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
     if fig.kind == "count" and fig.unit in lex["volume_units"]:
         # "Thailand exported 1,120 tonnes of tin": volumes of trade, only with an export or import word
         for t in doc[max(0, ftok.i - 8):ftok.i + 8]:
-            if t.lower_.startswith(("export", "import", "shipment", "ship")) and t.i not in named:
+            if (t.lower_.startswith(("export", "import", "shipment", "ship")) or lemma(t) in ("sale", "sell")) \
+                    and t.i not in named:  # "achieving sales of 350,000 bpd": a producer's sales abroad
                 return "exports", t
         return None, None
     if fig.kind == "count":

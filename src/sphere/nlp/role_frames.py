@@ -82,6 +82,10 @@ def slot_of(p: Party, cue_nouns: frozenset[str] | set[str]) -> tuple[str, Token]
     if p.role.startswith("prep:"):
         return p.role, p.governor  # a passive's agent is "prep:by" too
     if p.role == "subj":  # also the subject given to a relative clause ("Japan, which is running ...")
+        if t.dep_ == "nsubjpass" and lemma(p.governor) in _RAISING:
+            inner = next((c for c in p.governor.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+            if inner is not None:  # "Qatar is said to be achieving sales": Qatar achieves them
+                return "subj", inner
         return ("subjpass" if t.dep_ == "nsubjpass" else "subj"), p.governor
     if p.role == "obj":
         for c in p.governor.children:
@@ -94,6 +98,9 @@ def slot_of(p: Party, cue_nouns: frozenset[str] | set[str]) -> tuple[str, Token]
     if p.role == "mod":
         return "mod", p.governor
     return "other", p.governor
+
+
+_RAISING = {"say", "expect", "estimate", "believe", "report", "think", "project", "forecast", "set", "due"}
 
 
 def _climb(t: Token) -> Token:
