@@ -131,6 +131,34 @@ def read_verbs(lines: list[str], synonyms: dict[str, list[str]]) -> tuple[dict, 
     return verbs, forms, patterns
 
 
+_AGENT = re.compile(r"^([A-Z][A-Z'_-]*?)_?\s.*\[~(GOV[A-Z]*|MIL|COP|LEG|JUD|SPY|BUS)\]")
+
+
+def _plural(word: str) -> str:
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s")
+
+
+def read_agents(path: Path) -> list[str]:
+    """State agents (government, military, police, legislature, judiciary, business) as nouns, lower-case, with
+    plurals: one-word entries ("MINISTRY [~GOV]") and the heads of at least two multi-word ones
+    ("SECURITY_FORCE", "NATIONAL_SECURITY_FORCE" -> "force"). Such a noun acts for the country named with it."""
+    single: set[str] = set()
+    heads: dict[str, int] = {}
+    for line in path.read_text(encoding="latin-1").splitlines():
+        m = _AGENT.match(line)
+        if not m or "!" in m.group(1):
+            continue
+        parts = m.group(1).lower().split("_")
+        if len(parts) == 1:
+            single.add(parts[0])
+        else:
+            heads[parts[-1]] = heads.get(parts[-1], 0) + 1
+    words = single | {h for h, n in heads.items() if n >= 2 and len(h) > 3}
+    return sorted(words | {_plural(w) for w in words})
+
+
 def regular_forms(lemma: str) -> set[str]:
     """-s, -ed, -ing forms by the ordinary spelling rules (the pre-filter sees raw words)."""
     head, _, rest = lemma.partition(" ")
@@ -201,10 +229,15 @@ def build(shared: Path) -> dict:
     for form, lemma in [*irregular.items(), *review.get("forms", {}).items()]:
         if lemma in lemmas:
             forms[form] = lemma
+    dropped_agents = set(review["drop_agents"]) | {_plural(w) for w in review["drop_agents"]}
+    agents = [a for a in read_agents(shared / "refdata" / "events" / "petrarch2_dictionaries" / "Phoenix.agents.txt")
+              if a not in dropped_agents]
     return {
+        "agents": agents,
         "about": "CAMEO verb lemmas with their CAMEO code and PLOVER type, built by scripts/build_cameo_triggers.py "
                  "from PETRARCH2's CAMEO.2.0.txt (MIT, Open Event Data Alliance) and PLOVER's CAMEO-to-PLOVER table, "
-                 "with the corrections of cameo_review.json. Do not edit by hand: rebuild.",
+                 "with the corrections of cameo_review.json; `agents` are the state agents (government, military, police, "
+                 "legislature, judiciary, business) of PETRARCH2's Phoenix.agents.txt. Do not edit by hand: rebuild.",
         "lemmas": lemmas,
         "forms": dict(sorted(forms.items())),
     }

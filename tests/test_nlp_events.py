@@ -192,3 +192,12 @@ def test_nominal_aid_and_loans_name_both_sides():
     assert _events("The ministry said French aid to Gabon amounts to about 1.67 billion francs.") == {("FRA", "AID", "GAB")}
     assert _events("A loan from Japan to Laos financed the bridge.") == {("JPN", "COOPERATE", "LAO")}
     assert _events("Chinese investment in Africa rose.") == set()  # no coded receiver: a relationship, not an act
+
+
+def test_supplying_arms_is_aid_not_mobilization():
+    assert _events("The United States continued to send arms to Pakistan last year.") == {("USA", "AID", "PAK")}
+
+
+def test_riots_are_dissent_whoever_riots_and_torture_needs_no_military_word():
+    assert _events("Palestinian prisoners rioted on Monday at a jail in Israel.") == {("PSE", "PROTEST", "ISR")}
+    assert ("GIN", "ASSAULT", "LBR") in _events("Security forces in Guinea have tortured scores of Liberian refugees.")

@@ -89,6 +89,8 @@ def refine_action(tok: Token, action: str, lex: dict, low: str) -> str | None:
             return "SANCTION"
         if tok.lower_ in lex["verbs"]["SANCTION"] and tok.lower_ not in lex["verbs"]["MOBILIZE"]:
             return None
+    if tok.lower_ in lex["supply_verbs"] and objs & set(lex["supply_objects"]) and not objs & set(lex["needs_object"]["MOBILIZE"]):
+        return "AID"  # "send arms to Pakistan", "provided food aid"
     if tok.lower_ in lex["object_gated"]:
         for gated_action in ("SANCTION", "MOBILIZE"):
             if objs & set(lex["needs_object"][gated_action]) and tok.lower_ in lex["verbs"][gated_action]:
@@ -97,8 +99,6 @@ def refine_action(tok: Token, action: str, lex: dict, low: str) -> str | None:
                 return gated_action
         if action in ("SANCTION", "MOBILIZE"):
             return None
-    if tok.lower_ in lex["supply_verbs"] and objs & set(lex["supply_objects"]) and not objs & set(lex["needs_object"]["MOBILIZE"]):
-        return "AID"  # "send arms to Pakistan", "provided food aid"
     if tok.lower_ in lex["finance_verbs"]:
         direct_nouns = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
         if direct_nouns & set(lex["finance_objects"]):
@@ -114,7 +114,7 @@ def refine_action(tok: Token, action: str, lex: dict, low: str) -> str | None:
         return "CONCEDE"  # "announced the lifting of bans"
     if tok.lower_ in lex["relief_verbs"] and objs & set(lex["relief_objects"]):
         return "AID"  # cancelling or forgiving debt is relief, not a sanction
-    if action == "ASSAULT":
+    if action == "ASSAULT" and tok.lower_ in lex["ambiguous_assault"]:
         direct_objects = [c for c in tok.children if c.dep_ in ("dobj",)]
         if any(c.lower_ in lex["assault_not_objects"] for c in direct_objects):
             return None
@@ -132,7 +132,8 @@ def refine_action(tok: Token, action: str, lex: dict, low: str) -> str | None:
             return "CONCEDE"  # "withdrew its objections"
         if withdrawn and not withdrawn & set(lex["withdraw_military"]):
             return None  # "withdrew the nomination"
-    if action == "PROTEST":
+    if action == "PROTEST" and tok.lemma_.lower() in ("protest", "boycott"):
+        # riots, marches and demonstrations are always civilian dissent; a government's protest is a complaint
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         crowd = subj is not None and (subj.lower_ in lex["crowd_words"] or (subj.tag_ == "NNPS" or subj.lower_.endswith("ans")))
         if not crowd:

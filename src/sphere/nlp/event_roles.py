@@ -8,11 +8,19 @@ article's other main party. Pronouns take the reporting subject, the last offici
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from sphere.nlp.context import SentenceContext
 from sphere.nlp.lexicon import load
 from sphere.nlp.syntax import PRONOUNS, Party, subject_of
+
+@lru_cache(maxsize=1)
+def _agents() -> frozenset[str]:
+    """State agents from PETRARCH2's Phoenix.agents.txt (built into cameo_triggers.json)."""
+    return frozenset(load("cameo_triggers")["agents"])
+
 
 _TARGET_PREPS = {"with", "to", "on", "against", "from", "for", "toward", "towards", "into", "of", "in", "at"}
 
@@ -27,6 +35,13 @@ def resolve_party(tok: Token, by_token: dict[int, Party], ctx: SentenceContext, 
             if c.dep_ == "prep" and c.lower_ == "of":
                 for g in c.children:
                     code = resolve_party(g, by_token, ctx, coref=False)
+                    if code:
+                        return code
+    if tok.lower_ in _agents():
+        for c in tok.children:  # "security forces in Guinea", "officials of the Chinese government"
+            if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
+                for g in c.children:
+                    code = resolve_party(g, by_token, ctx, coref=False) if g.dep_ == "pobj" else None
                     if code:
                         return code
     for dep in (("compound", "flat", "amod", "nmod", "nummod"), ("poss",), ("appos",)):
