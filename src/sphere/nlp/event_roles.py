@@ -16,6 +16,7 @@ from sphere.nlp.context import SentenceContext
 from sphere.nlp.lexicon import load
 from sphere.nlp.syntax import PRONOUNS, Party, subject_of
 
+
 @lru_cache(maxsize=1)
 def _agents() -> frozenset[str]:
     """State agents from PETRARCH2's Phoenix.agents.txt (built into cameo_triggers.json)."""
