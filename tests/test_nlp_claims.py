@@ -263,3 +263,17 @@ def test_pronouns_raising_verbs_and_what_was_ruled_out():
     c = _one("Qatar is said to be achieving sales of around 350,000 bpd, the sources said.", "1987-11-20")
     assert (c.measure, c.holder, c.value, c.approx) == ("exports", "QAT", 350000.0, "about")
     assert extract_text("Colombia ruled out exports of up to 13.5 mln bags of coffee.", published="1987-03-01").claims == []
+
+
+def test_one_figure_for_partners_sharing_no_code_is_no_claim():
+    # SCHEMA.md C7: "exports to Hong Kong and Macao"; for debt the counterpart is null
+    assert _claims("China said exports to Hong Kong and Macao rose 35 pct to 2.48 billion dlrs.", "1987-04-10") == []
+    assert _claims("Bolivia owes $2 billion to Argentina and Brazil.") == [("debt", "BOL", None, 2e9, "USD", "exact")]
+
+
+def test_the_noun_a_figure_sizes_decides_its_measure():
+    # "repayment of X of the loan" is debt service (C2), not a loan; a capital subscription is `other`
+    assert _claims("Ecuador asked to postpone repayment of about 30 mln dlrs of the loan.", "1987-04-10") == [
+        ("other", "ECU", None, 30e6, "USD", "about")]
+    assert _claims("Washington said the United States would subscribe nine billion dlrs to the Bank's capital.",
+                   "1987-04-10") == [("other", "USA", None, 9e9, "USD", "exact")]

@@ -9,11 +9,9 @@ slot stays empty, and the article's running topic stands in for "the country" an
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from spacy.tokens import Token
 
-from sphere.models import MEASURES
 from sphere.nlp.context import SentenceContext
 from sphere.nlp.figures import Figure
 from sphere.nlp.measures import cue_lemmas, is_import
@@ -85,7 +83,7 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
     # "Britain's current account showed a surplus of ... compared with ...": the subject noun of the
     # figure's nearest clause that has one
     subjects = ([c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")] for t in ancestors(ftok) if t.pos_ in ("VERB", "AUX"))
-    frame |= {c.i for c in next((s for s in subjects if s), []) if c.pos_ == "NOUN" and lemma(c) not in _all_cues()}
+    frame |= {c.i for c in next((s for s in subjects if s), []) if lemma(c) in lex["value_nouns"]}
     cands = [_relative_clause_subject(p, frame) for p in parties if p.code != rel]
     cands += _unnamed_parties(ftok.doc, frame, parties, lex, ctx.state.topic or ctx.state.main, cue,
                               measure in ("exports", "trade", "trade_balance"))
@@ -114,6 +112,12 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
         elif slot == "free":
             free.append(p)
     cands = [p for p in cands if p.code != UNCODED]
+    joint = [c for _, c in counter_c if coordinated_parties(c, [p for p in cands if in_frame(p)], None)]
+    if joint and measure in ("exports", "trade"):
+        return None, None  # "exports to Hong Kong and Macao": one figure for partners that share no code (C7)
+    if joint and measure in ("debt", "loan", "aid", "investment", "fdi"):
+        blocked.add("counterpart")
+        counter_c = []
     if "counterpart" in blocked and measure in ("exports", "trade") and not counter_c:
         return None, None  # a partner with no code: a null counterpart would read as the country's total (C7)
     holder = min(holder_c)[1] if holder_c else None
@@ -184,11 +188,6 @@ def topic_named(doc, lex: dict) -> bool:
     """The sentence names the topic country by a common noun: "the country", "the nation"."""
     return any(lemma(t) in lex["uncoded_parties"]["the_country"] and t.tag_ == "NN"
                and any(c.lower_ in ("the", "this") for c in t.children) for t in doc)
-
-
-@cache
-def _all_cues() -> frozenset[str]:
-    return frozenset(w for m in MEASURES for w in cue_lemmas(m))
 
 
 def _unnamed_parties(doc, frame: set[int], parties: list[Party], lex: dict, topic: str | None,

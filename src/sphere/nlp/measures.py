@@ -116,6 +116,15 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
         for h in hits:
             if cue_measure(h, cues) == "tariff":
                 return "sanction_value", h  # "a 25 percent tariff on $34 billion of imports": the goods hit
+    if fig.kind in ("money", "scaled") and ftok.dep_ == "pobj" and ftok.head.lower_ == "of":
+        owner = ftok.head.head  # "repayment of 30 mln dlrs of the loan", "a deficit of $253 million": the noun it sizes
+        m = cue_measure(owner, cues) if owner.i not in named else None
+        if m == "trade_balance" and _not_trade_balance(owner):
+            m = "other"
+        if m == "trade_balance" and (fiscal or no_trade) and not _trade_word_near(owner):
+            m = None
+        if m is not None and owner.dep_ != "compound" and not (m == "sanction_value" and lemma(owner) in ("cost", "loss")):
+            return m, owner
     if fig.kind == "count" and fig.unit in lex["volume_units"]:
         # "Thailand exported 1,120 tonnes of tin": volumes of trade, only with an export or import word
         for t in doc[max(0, ftok.i - 8):ftok.i + 8]:
