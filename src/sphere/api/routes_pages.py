@@ -84,8 +84,7 @@ def country(request: Request, ctx: Ctx, db: Db, code: str, cursor: Cursor = None
     events = queries.list_events(db, country=card.code, limit=300)
     return render(request, "country.html", card=card, charts=charts.channel_charts(card),
                   timeline=charts.events_timeline(events, card.code) if events else None, events=events[:30],
-                  n_events=len(events), claims=claim_page,
-                  verdicts=pages.verdicts_for(db, [c.id for c in claim_page.items]))
+                  n_events=len(events), claims=claim_page)
 
 
 @router.get("/articles", response_class=HTMLResponse)
@@ -137,8 +136,7 @@ def claims(request: Request, db: Db, country: Annotated[str | None, Query(max_le
                                                          limit=n, offset=o), limit=50, cursor=cursor)
     except SphereError as exc:
         return failure(request, exc)
-    return render(request, "claims.html", claims=page, verdicts=pages.verdicts_for(db, [c.id for c in page.items]),
-                  country=country or "", measure=measure or "")
+    return render(request, "claims.html", claims=page, country=country or "", measure=measure or "")
 
 
 @router.get("/scenario", response_class=HTMLResponse)

@@ -12,12 +12,13 @@ from sqlalchemy.orm import Session
 
 from sphere.api.context import Context, context, session
 from sphere.api.pagination import Page, paginate
-from sphere.api.schemas import ClaimWithVerdict, Health
+from sphere.api.schemas import Health
 from sphere.api.security import require_reader
 from sphere.store import pages, queries
 from sphere.store.public import (
     ArticlePublic,
     ClaimFactPublic,
+    ClaimPublic,
     EntityPublic,
     EventFactPublic,
     EventPublic,
@@ -74,22 +75,20 @@ def stories(db: Db, limit: Limit = 50, cursor: Cursor = None) -> Page[pages.Stor
     return paginate(lambda n, o: pages.list_stories(db, limit=n, offset=o), limit=limit, cursor=cursor)
 
 
-@router.get("/claims", response_model=Page[ClaimWithVerdict], tags=["store"])
+@router.get("/claims", response_model=Page[ClaimPublic], tags=["store"])
 def claims(db: Db, country: Code = None, holder: Code = None, counterpart: Code = None, measure: Words = None,
            year: Year = None, since: Since = None, until: Until = None, outlet: Words = None, source: Words = None,
-           text: Words = None, fact: Id = None, limit: Limit = 50, cursor: Cursor = None) -> Page[ClaimWithVerdict]:
-    """Claim mentions, newest first, each with its verdict (`sphere claims`)."""
+           text: Words = None, fact: Id = None, limit: Limit = 50, cursor: Cursor = None) -> Page[ClaimPublic]:
+    """Claim mentions, newest first, each with its verdict, reference value, year and publisher (`sphere
+    claims`); the full verdict (series, coverage and year notes) is in /api/articles/{id}."""
     return claims_page(db, limit=limit, cursor=cursor, country=country, holder=holder, counterpart=counterpart,
                        measure=measure, year=year, since=since, until=until, outlet=outlet, source=source, text=text,
                        fact=fact)
 
 
-def claims_page(db: Session, *, limit: int, cursor: str | None, **filters: Any) -> Page[ClaimWithVerdict]:
-    """One page of `queries.list_claims` with each claim's full stored verdict (what GET /api/claims serves)."""
-    page = paginate(lambda n, o: queries.list_claims(db, limit=n, offset=o, **filters), limit=limit, cursor=cursor)
-    verdicts = pages.verdicts_for(db, [c.id for c in page.items])
-    items = [ClaimWithVerdict(**c.model_dump(), verdict_detail=verdicts.get(c.id)) for c in page.items]
-    return Page[ClaimWithVerdict](items=items, has_more=page.has_more, next_cursor=page.next_cursor, limit=limit)
+def claims_page(db: Session, *, limit: int, cursor: str | None, **filters: Any) -> Page[ClaimPublic]:
+    """One page of `queries.list_claims`, each claim with its verdict (what GET /api/claims serves)."""
+    return paginate(lambda n, o: queries.list_claims(db, limit=n, offset=o, **filters), limit=limit, cursor=cursor)
 
 
 @router.get("/events", response_model=Page[EventPublic], tags=["store"])

@@ -8,16 +8,7 @@ import datetime as dt
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from sphere.models import Claim, Entity, Event, Quote
-from sphere.store.pages import VerdictPublic
-from sphere.store.public import ClaimPublic
 from sphere.verify.model import Verdict
-
-
-class ClaimWithVerdict(ClaimPublic):
-    """A stored claim mention with its full stored verdict (null when it was never verified): the reference
-    value, year, series, publisher, coverage and year notes."""
-
-    verdict_detail: VerdictPublic | None = None
 
 
 class CountryPublic(BaseModel):
