@@ -201,3 +201,8 @@ def test_supplying_arms_is_aid_not_mobilization():
 def test_riots_are_dissent_whoever_riots_and_torture_needs_no_military_word():
     assert _events("Palestinian prisoners rioted on Monday at a jail in Israel.") == {("PSE", "PROTEST", "ISR")}
     assert ("GIN", "ASSAULT", "LBR") in _events("Security forces in Guinea have tortured scores of Liberian refugees.")
+
+
+def test_an_announcement_prompted_by_another_act_is_the_announcers_threat():
+    text = "Petro turned back two U.S. military planes, prompting Trump to announce 25% tariffs on Colombian goods."
+    assert ("USA", "THREATEN", "COL") in _events(text)
