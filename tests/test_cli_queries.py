@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 
 import sphere
 from sphere.cli import app
-from sphere.cli.figures import amount, figure
+from sphere.cli.figures import amount, figure, figure_parts
+from sphere.cli.show import KEEP, flow
 from sphere.errors import InputError, NotEnglish, UnknownCode
 from sphere.knowledge.lookup import membership_phrase, resolve_party
 from test_cli_support import DEMO, Store, cli_store  # noqa: F401
@@ -35,6 +36,9 @@ def test_figures_in_words():
     assert figure(1e11, "USD", modality="threatened") == "$100 bn (threatened)"
     assert figure(100, "percent", modality="planned") == "100% (planned)"
     assert figure(1.6e9, "USD", value_max=1.75e9) == "$1.6 bn to $1.75 bn"
+    parts = figure_parts(5.67e8, "USD", approx="about", modality="planned")
+    assert parts == ["about", "$567 mn", "(planned)"]
+    assert flow(" ".join(p.replace(" ", KEEP) for p in parts), 9) == "about\n$567 mn\n(planned)"
     assert [amount(9.5e5, "USD"), amount(3.5e6, "EUR"), amount(1.234e9, "CNY"), amount(1e4, "persons")] == [
         "$950,000", "€3.5 mn", "CN¥1.23 bn", "10,000 people"]
 
@@ -59,9 +63,8 @@ def test_json_keeps_exact_numbers_and_the_table_shows_human_units(cli_store):  #
         "SELECT value, approx FROM claims WHERE holder='DJI' AND measure='debt' AND current")}
     assert {(c["value"], c["approx"]) for c in claims} == stored and stored
     table = run("claims", "--db", cli_store.db, "--holder", "DJI", "--measure", "debt").stdout
-    for c in claims:
-        assert figure(c["value"], c["unit"], approx=c["approx"], relative_to=c["relative_to"],
-                      modality=c["modality"]) in table
+    for c in claims:  # the amount in human units, never broken across lines
+        assert amount(c["value"], c["unit"]) in table
 
 
 def test_facts_carry_comparison_approximation_modality_sources_and_verdict(cli_store):  # noqa: F811

@@ -44,15 +44,21 @@ def figure(value: float, unit: str, *, approx: str = "exact", relative_to: str |
     >>> figure(7e10, "USD", relative_to="USA", modality="planned")
     '$70 bn more than USA (planned)'
     """
-    text = amount(value, unit)
+    return " ".join(figure_parts(value, unit, approx=approx, relative_to=relative_to, modality=modality,
+                                 value_max=value_max))
+
+
+def figure_parts(value: float, unit: str, *, approx: str = "exact", relative_to: str | None = None,
+                 modality: str = "actual", value_max: float | None = None) -> list[str]:
+    """The figure as the pieces a table may wrap between: an amount ("$1.4 bn") is never split."""
+    parts = [APPROX_WORDS.get(approx, f"{approx} ").strip(), amount(value, unit)]
     if value_max is not None and value_max != value:
-        text = f"{text} to {amount(value_max, unit)}"
-    text = APPROX_WORDS.get(approx, f"{approx} ") + text
+        parts += ["to", amount(value_max, unit)]
     if relative_to:
-        text += f" more than {relative_to}"
+        parts += ["more", "than", relative_to]
     if modality and modality != "actual":
-        text += f" ({modality})"
-    return text
+        parts.append(f"({modality})")
+    return [part for part in parts if part]
 
 
 def parties(first: str | None, second: str | None) -> str:

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from sphere.cli.common import console, escape, say
-from sphere.cli.figures import figure, parties
+from sphere.cli.figures import figure_parts, parties
 
 WIDE = 120
 MAX_WORD = 16  # a longer word (a URL) is folded rather than widening its column
+KEEP = "\u00a0"  # a space no line may break at ("$1.4 bn"), turned back into a space when printed
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Column:
     wide_only: bool = False  # shown only on a wide terminal
     keep_whole: bool = False  # never wrapped nor cut (verdicts, dates, codes)
     spare: bool = False  # left out first when the terminal is too narrow for every column
+    parts: Callable[[dict[str, Any]], list[str]] | None = None  # pieces a line may break between (default: words)
 
 
 def _get(name: str) -> Callable[[dict[str, Any]], object]:
@@ -40,15 +42,16 @@ def _joined(name: str) -> Callable[[dict[str, Any]], object]:
     return lambda row: ", ".join(map(str, row.get(name) or ()))
 
 
-def _claim_figure(row: dict[str, Any]) -> str:
-    return figure(row["value"], row["unit"], approx=row.get("approx", "exact"), relative_to=row.get("relative_to"),
-                  modality=row.get("modality", "actual"), value_max=row.get("value_max"))
+def _figure_parts(row: dict[str, Any]) -> list[str]:
+    return figure_parts(row["value"], row["unit"], approx=row.get("approx", "exact"),
+                        relative_to=row.get("relative_to"), modality=row.get("modality", "actual"),
+                        value_max=row.get("value_max"))
 
 
 FIGURE = (  # what was claimed: the same four columns for mentions and facts
     Column("measure", _get("measure"), keep_whole=True),
     Column("parties", lambda r: parties(r["holder"], r["counterpart"]), keep_whole=True),
-    Column("figure", _claim_figure),
+    Column("figure", lambda r: " ".join(_figure_parts(r)), parts=_figure_parts),
     Column("year", _get("year"), keep_whole=True, spare=True),
 )
 VERDICT = Column("verdict", lambda r: r.get("verdict") or "not checked", keep_whole=True)
@@ -147,7 +150,7 @@ def table(rows: Sequence[dict[str, Any]], layout: str | Sequence[Column], title:
     out = console()
     chosen = LAYOUTS[layout] if isinstance(layout, str) else layout
     columns = [c for c in chosen if out.width >= WIDE or not c.wide_only]
-    cells = [["" if (v := c.cell(row)) is None else str(v) for c in columns] for row in rows]
+    cells = [[_text(c, row) for c in columns] for row in rows]
     if rows:  # a column empty in every row says nothing: leave it out
         keep = [i for i, c in enumerate(columns) if any(line[i] for line in cells)]
         columns, cells = [columns[i] for i in keep], [[line[i] for i in keep] for line in cells]
@@ -159,10 +162,11 @@ def table(rows: Sequence[dict[str, Any]], layout: str | Sequence[Column], title:
     if least(columns, cells) > out.width:  # too narrow for a table: one block of "header: value" per row
         for line in cells:
             for c, value in zip(columns, line, strict=True):
-                out.print(escape(f"{c.header}: {value}"), soft_wrap=True)
+                out.print(escape(f"{c.header}: {value.replace(KEEP, ' ')}"), soft_wrap=True)
             out.print()
         return
     widths = fit(columns, cells, out.width)
+    cells = [[flow(text, width) for text, width in zip(line, widths, strict=True)] for line in cells]
     grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1), expand=False)
     for c, width in zip(columns, widths, strict=True):  # a header may wrap between words; a cell never
         grid.add_column(escape(c.header), overflow="fold", width=width)
@@ -171,9 +175,31 @@ def table(rows: Sequence[dict[str, Any]], layout: str | Sequence[Column], title:
     out.print(grid)
 
 
+def _text(c: Column, row: dict[str, Any]) -> str:
+    """A cell's text; the spaces inside one of its `parts` are KEEP, so no line breaks there."""
+    if c.parts is not None:
+        return " ".join(part.replace(" ", KEEP) for part in c.parts(row))
+    value = c.cell(row)
+    return "" if value is None else str(value)
+
+
+def flow(text: str, width: int) -> str:
+    """`text` broken into lines of at most `width` at its plain spaces only (never at a KEEP)."""
+    if KEEP not in text:
+        return text
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines).replace(KEEP, " ")
+
+
 def _longest(columns: Sequence[Column], cells: Sequence[Sequence[str]], i: int, split: bool) -> int:
-    """The widest cell of column i (or its longest word, with `split`), and its header's longest word."""
-    sizes = [len(part) for line in cells for part in (line[i].split() if split else [line[i]])]
+    """The widest cell of column i (or its longest unbreakable piece, with `split`), and its header's
+    longest word."""
+    sizes = [len(part) for line in cells for part in (line[i].split(" ") if split else [line[i]])]
     return max([*map(len, columns[i].header.split()), *sizes])
 
 
