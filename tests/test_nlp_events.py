@@ -206,3 +206,8 @@ def test_riots_are_dissent_whoever_riots_and_torture_needs_no_military_word():
 def test_an_announcement_prompted_by_another_act_is_the_announcers_threat():
     text = "Petro turned back two U.S. military planes, prompting Trump to announce 25% tariffs on Colombian goods."
     assert ("USA", "THREATEN", "COL") in _events(text)
+
+
+def test_a_complaint_about_loans_a_country_issued_targets_that_country():
+    text = "Lao officials expressed concern about the rates of other loans that China has issued to Laos."
+    assert ("LAO", "ACCUSE", "CHN") in _events(text)

@@ -135,6 +135,13 @@ def actors_of(tok: Token, by_token: dict[int, Party], ctx: SentenceContext) -> l
     return out
 
 
+def _non_restrictive(clause: Token) -> bool:
+    """", which they said break WTO rules": a relative clause set off by a comma adds a remark, it does not
+    say which thing is meant (unlike "loans that China has issued")."""
+    start = clause.left_edge.i
+    return start > 0 and clause.doc[start - 1].text == ","
+
+
 def _conjuncts(tok: Token) -> list[Token]:
     """Every coordinated part of a phrase: "Thailand, Laos, Sri Lanka and the Maldives" (a chain of conj)."""
     out = []
@@ -200,7 +207,8 @@ def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: Sentence
     if not found:
         for o in objects:
             # a complaint's relative clause ("concern over tariffs, which they said break WTO rules") speaks of others
-            clauses = {t.i for r in o.subtree if r.dep_ == "relcl" for t in r.subtree} if action == "ACCUSE" else set()
+            clauses = {t.i for r in o.subtree if r.dep_ == "relcl" and _non_restrictive(r) for t in r.subtree} if (
+                action == "ACCUSE") else set()
             for t in o.subtree:
                 if t.i in by_token and by_token[t.i].code != actor and t.i not in clauses:
                     code = by_token[t.i].code
