@@ -258,14 +258,17 @@ def register(app: typer.Typer) -> None:
         plot: Plot = None,
     ) -> None:
         """Exports at risk in each target from a tariff by the US or China."""
-        names = [t.strip() for item in (targets or ["BRICS"]) for t in item.split(",") if t.strip()]
         with errors(default=2):
+            from sphere.knowledge.lookup import resolve_party
+
+            names = [resolve_party(t, "--targets") for item in (targets or ["BRICS"]) for t in item.split(",")
+                     if t.strip()]
             fmt = _format(fmt)
             from sphere.analysis.scenario import tariff_scenario
 
             ref, knowledge = _context()
             result = tariff_scenario(
-                imposer=imposer,
+                imposer=resolve_party(imposer, "--imposer"),
                 targets=names,
                 rate=rate,
                 on=_day(on, "--on"),
