@@ -163,6 +163,10 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
     if measure == "trade" and counterpart is None and holder is not None and re.search(
             r"\b(?:two-way|bilateral)\b", ftok.doc.text, re.IGNORECASE):
         counterpart = ctx.state.other_party(holder)  # "two-way trade": between the article's two countries
+    if measure == "trade" and holder and counterpart:  # either partner holds trade: the first named does
+        first = {p.code: p.token.i for p in sorted(parties, key=lambda p: -p.token.i)}
+        if first.get(counterpart, 10**6) < first.get(holder, 10**6):
+            holder, counterpart = counterpart, holder
     if measure == "exports" and imports and counterpart is None:
         counterpart = ctx.state.topic or ctx.state.main
         if counterpart == holder:
