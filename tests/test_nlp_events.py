@@ -211,3 +211,7 @@ def test_an_announcement_prompted_by_another_act_is_the_announcers_threat():
 def test_a_complaint_about_loans_a_country_issued_targets_that_country():
     text = "Lao officials expressed concern about the rates of other loans that China has issued to Laos."
     assert ("LAO", "ACCUSE", "CHN") in _events(text)
+
+
+def test_not_hesitating_to_retaliate_is_a_threat():
+    assert _events("The United States would not hesitate to retaliate against Germany.") == {("USA", "THREATEN", "DEU")}

@@ -144,11 +144,12 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             continue
         if _unreal(tok, action, lex):
             continue
-        if is_negated(tok) or tok.dep_ in ("xcomp", "dobj") and lemma_of(tok.head) in lex["failing_lemmas"]:
+        if _negated(tok, lex):
             action = lex["negated_flip"].get(action)  # "would not extend", "failed to reach agreement"
             if action is None:
                 continue
-        if action == "SANCTION" and (is_hypothetical(tok, lex) or announced_for_later(tok, lex)):
+        if action == "SANCTION" and (is_hypothetical(tok, lex) or announced_for_later(tok, lex) or (
+                tok.dep_ == "xcomp" and _modal(tok.head, lex))):  # "would not hesitate to retaliate"
             action = "THREATEN"  # "might impose tariffs", "announced a 100% tariff effective from October" (C5)
         actors = actors_of(tok, by_token, ctx)
         if tok.lower_ in ("summit", "summits", "forum") and actors and all(is_group(a) for a in actors):
@@ -201,6 +202,14 @@ def _unreal(tok, action: str, lex: dict) -> bool:
         return True
     clause = tok if tok.dep_ == "advcl" else (tok.head if tok.dep_ in ("acomp", "xcomp") and tok.head.dep_ == "advcl" else None)
     return clause is not None and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in clause.children)
+
+
+def _negated(tok, lex: dict) -> bool:
+    """Negation, with verbs that negate what they govern: "failed to reach" negates; "did not fail to",
+    "would not hesitate to retaliate" negate twice and so affirm."""
+    if tok.dep_ in ("xcomp", "dobj") and lemma_of(tok.head) in lex["failing_lemmas"]:
+        return not any(c.dep_ == "neg" for c in tok.head.children)
+    return is_negated(tok)
 
 
 def _modal(tok, lex: dict, *, obligation: bool = False) -> bool:
