@@ -29,11 +29,12 @@ EXIT_CODES: tuple[tuple[type[SphereError], int], ...] = (
 Db = Annotated[str | None, typer.Option("--db", help="Database URL or SQLite path (default: SPHERE_DATABASE_URL).")]
 
 
-def console(*, stderr: bool = False) -> Console:
-    """A Rich console (imported on first use); 80 columns when not a terminal, unless COLUMNS says otherwise."""
+def console(*, stderr: bool = False, markup: bool = True) -> Console:
+    """A Rich console (imported on first use); 80 columns when not a terminal, unless COLUMNS says otherwise.
+    `markup=False` for code that prints what it read (ids, JSON) and uses no markup of its own."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    return Console(stderr=stderr, highlight=False, soft_wrap=False, markup=markup)
 
 
 def say(message: str) -> None:

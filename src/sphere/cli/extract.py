@@ -129,7 +129,7 @@ def register(app: typer.Typer) -> None:
 
             with reading(gold, "annotated article"):  # a date that is no date, a field of the wrong type
                 report = evaluate_file(gold)
-            print_report(report, details=details, fmt=fmt, console=console())
+            print_report(report, details=details, fmt=fmt, console=console(markup=False))
 
     @app.command()
     def demo(
