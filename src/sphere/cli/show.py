@@ -168,7 +168,7 @@ def table(rows: Sequence[dict[str, Any]], layout: str | Sequence[Column], title:
     widths = fit(columns, cells, out.width)
     cells = [[flow(text, width) for text, width in zip(line, widths, strict=True)] for line in cells]
     grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1), expand=False)
-    for c, width in zip(columns, widths, strict=True):  # a header may wrap between words; a cell never
+    for c, width in zip(columns, widths, strict=True):  # headers may wrap between words, kept-whole cells never
         grid.add_column(escape(c.header), overflow="fold", width=width)
     for line in cells:
         grid.add_row(*map(escape, line))
