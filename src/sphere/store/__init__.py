@@ -33,11 +33,14 @@ _WHERE = {
     "IngestReport": "ingest", "ingest_documents": "ingest", "ingest_paths": "ingest",
     "list_articles": "queries", "list_claim_facts": "queries", "list_claims": "queries", "list_entities": "queries",
     "list_event_facts": "queries", "list_events": "queries", "stats": "queries",
+    "count_articles": "queries", "count_claim_facts": "queries", "count_claims": "queries",
+    "count_entities": "queries", "count_event_facts": "queries", "count_events": "queries",
     "prune": "reextract", "reextract": "reextract",
 }
 
 __all__ = [
-    "IngestReport", "connect", "export_store", "ingest_documents", "ingest_paths", "list_articles",
+    "IngestReport", "connect", "count_articles", "count_claim_facts", "count_claims", "count_entities",
+    "count_event_facts", "count_events", "export_store", "ingest_documents", "ingest_paths", "list_articles",
     "list_claim_facts", "list_claims", "list_entities", "list_event_facts", "list_events", "open_session", "prune",
     "reextract", "session_factory", "stats",
 ]
