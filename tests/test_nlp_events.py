@@ -215,3 +215,15 @@ def test_a_complaint_about_loans_a_country_issued_targets_that_country():
 
 def test_not_hesitating_to_retaliate_is_a_threat():
     assert _events("The United States would not hesitate to retaliate against Germany.") == {("USA", "THREATEN", "DEU")}
+
+
+def test_joint_openings_and_judgements():
+    opened = "Chinese President Xi Jinping and Peruvian President Dina Boluarte opened the port of Chancay on Thursday."
+    assert _events(opened) == {("CHN", "COOPERATE", "PER"), ("PER", "COOPERATE", "CHN")}
+    assert _events("Colombian President Petro said he considered the U.S. position reasonable.") == {("COL", "SUPPORT", "USA")}
+
+
+def test_a_qualified_plural_is_not_the_pair_last_seen():
+    text = "China lent Sri Lanka money. Along with tighter coordination, African countries also need to invest in local firms."
+    assert ("CHN", "COOPERATE", "LKA") in _events(text)
+    assert ("LKA", "COOPERATE", "CHN") not in _events(text)

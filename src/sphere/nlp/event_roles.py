@@ -125,7 +125,8 @@ def actors_of(tok: Token, by_token: dict[int, Party], ctx: SentenceContext) -> l
         if tok.lower_ in ("talks", "meeting", "discussions", "summit") and ctx.state.topic:
             return [ctx.state.topic]
         return []
-    if subj.lower_ in load("events")["pair_words"] and ctx.state.last_pair and subj.i not in by_token:
+    if subj.lower_ in load("events")["pair_words"] and ctx.state.last_pair and subj.i not in by_token and not any(
+            c.dep_ == "amod" for c in subj.children):  # "the two", not "African countries"
         return list(ctx.state.last_pair)  # "the two signed agreements": the pair last seen together
     out = []
     for t in [subj, *_conjuncts(subj)]:

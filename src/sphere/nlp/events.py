@@ -172,7 +172,7 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             pairs = [(a, c) for a in actors for c in codes if c != a]
         else:
             pairs = [(a, t) for a in actors for t in targets_of(tok, by_token, a, ctx, action, lex)]
-        if not pairs and len(actors) >= 2 and action in ("AGREE", "CONSULT", "SUPPORT") and membership is None:
+        if not pairs and len(actors) >= 2 and action in ("AGREE", "CONSULT", "SUPPORT", "COOPERATE") and membership is None:
             pairs = [(a, b) for a in actors for b in actors if a != b]  # "Russia and China pledged a partnership"
         if action in ("AGREE", "COOPERATE") and lemma_of(tok) in lex["joint_verbs"]:
             # "A signed a deal with B": a joint act, coded both ways (SCHEMA C3)
