@@ -331,8 +331,9 @@ def _share_of(ftok: Token, cue: Token, lex: dict, party_tokens: frozenset[int]) 
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj and not any(t.i in party_tokens for t in subj[0].subtree):
             return False
+        own = {t.i for t in verb.subtree}
         if not subj and verb.dep_ in ("advcl", "acl", "pcomp") and verb.head.pos_ == "NOUN" and \
-                not any(t.i in party_tokens for t in verb.head.subtree):
+                not any(t.i in party_tokens for t in verb.head.subtree if t.i not in own):
             return False  # "with EVs accounting for 1% of ..."
     return True
 
