@@ -97,16 +97,20 @@ def events_timeline(events: Sequence[EventPublic], code: str) -> dict:
 
 
 def exposure_chart(scenario: Scenario) -> dict:
-    rows = [r for r in scenario.exposures if r.share_of_gdp is not None]
+    """Exports at risk to the imposer beside what the other power takes, per target, largest first."""
+    rows = sorted((r for r in scenario.exposures if r.exports_at_risk is not None),
+                  key=lambda r: -(r.exports_at_risk or 0.0))
+    imposer, other = (USA, CHINA) if scenario.imposer == "USA" else (CHINA, USA)
+    codes = [r.code for r in rows]
     return {
         "data": [
-            {"type": "bar", "name": f"exports to {scenario.imposer}, % of GDP", "x": [r.code for r in rows],
-             "y": [round(100 * (r.share_of_gdp or 0), 2) for r in rows],
-             "marker": {"color": USA if scenario.imposer == "USA" else CHINA}},
-            {"type": "bar", "name": f"exports to {scenario.other_power}, % of GDP", "x": [r.code for r in rows],
-             "y": [round(100 * (r.other_power_takes or 0) / (r.exports_at_risk or 1) * (r.share_of_gdp or 0), 2)
-                   for r in rows], "marker": {"color": CHINA if scenario.imposer == "USA" else USA}},
+            {"type": "bar", "name": f"exports to {scenario.imposer} (at risk)", "x": codes,
+             "y": [_bn(r.exports_at_risk) for r in rows], "marker": {"color": imposer},
+             "customdata": [None if r.share_of_gdp is None else round(100 * r.share_of_gdp, 2) for r in rows],
+             "hovertemplate": "%{x}: $%{y:.2f} bn (%{customdata}% of GDP)<extra></extra>"},
+            {"type": "bar", "name": f"exports to {scenario.other_power}", "x": codes,
+             "y": [_bn(r.other_power_takes) for r in rows], "marker": {"color": other}},
         ],
-        "layout": _layout(f"Exposure to a {scenario.rate:g}% {scenario.imposer} tariff", barmode="group",
-                          yaxis={"title": {"text": "% of GDP"}}),
+        "layout": _layout(f"Exports exposed to a {scenario.rate:g}% {scenario.imposer} tariff", barmode="group",
+                          yaxis={"title": {"text": "US$ bn"}}),
     }
