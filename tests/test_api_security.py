@@ -45,11 +45,13 @@ def test_without_a_token_costly_endpoints_are_refused_unless_dev(url):
 def test_reads_can_be_closed(url):
     with TestClient(make_app(url, private_reads=True)) as client:
         assert client.get("/api/claims").status_code == 401
-        assert client.get("/").status_code == 401
+        to_login = client.get("/", follow_redirects=False)
+        assert (to_login.status_code, to_login.headers["location"]) == (303, "/login")
         assert client.get("/api/claims", headers=AUTH).status_code == 200
         signed = client.post("/login", data={"token": TOKEN}, follow_redirects=False)
         assert signed.status_code == 303 and "httponly" in signed.headers["set-cookie"].lower()
         assert client.get("/api/claims").status_code == 200  # the cookie now carries the token
+        assert client.get("/", follow_redirects=False).status_code == 200
 
 
 def test_bodies_are_capped_and_costly_calls_rate_limited(url):

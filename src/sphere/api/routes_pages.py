@@ -29,12 +29,12 @@ from sphere.api.context import Context, context, session, write_session
 from sphere.api.highlight import Mark, figure_mark, segments
 from sphere.api.pagination import paginate
 from sphere.api.routes_analysis import area_codes, countries
-from sphere.api.security import COOKIE, require_reader, token_matches
+from sphere.api.security import COOKIE, require_page_reader, token_matches
 from sphere.errors import InputError, SphereError
 from sphere.store import pages, queries
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parent / "templates")
-router = APIRouter(include_in_schema=False, dependencies=[Depends(require_reader)])
+router = APIRouter(include_in_schema=False, dependencies=[Depends(require_page_reader)])
 login_router = APIRouter(include_in_schema=False)
 Ctx = Annotated[Context, Depends(context)]
 Db = Annotated[Session, Depends(session)]

@@ -64,6 +64,13 @@ def require_reader(request: Request) -> None:
         require_token(request)
 
 
+def require_page_reader(request: Request) -> None:
+    """Dashboard pages on a server with private reads: without the token, to the sign-in form."""
+    config: ApiConfig = request.app.state.config
+    if config.private_reads and not token_matches(config, supplied_token(request)):
+        raise HTTPException(303, "sign in first", headers={"Location": "/login"})
+
+
 class RateLimit:
     """A moving-window limit per client address (in memory: one process, one budget)."""
 
