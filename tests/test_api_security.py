@@ -175,3 +175,18 @@ def test_the_address_connected_to_is_checked_too():
                 check_peer(answer)
     finally:
         server.shutdown()
+
+
+def test_a_client_waiting_too_long_for_the_model_is_told_the_server_is_busy(url):
+    app = make_app(url)
+    context = app.state.context
+    context.extract_wait = 0.2
+    with TestClient(app) as client:
+        context.extract_lock.acquire()  # another request is extracting
+        try:
+            busy = client.post("/api/extract", headers=AUTH, json=TEXT)
+        finally:
+            context.extract_lock.release()
+        assert busy.status_code == 503 and busy.headers["retry-after"] == "30"
+        assert "busy extracting" in busy.json()["detail"]
+        assert client.post("/api/extract", headers=AUTH, json=TEXT).status_code == 200

@@ -21,6 +21,7 @@ from sphere import __version__
 from sphere.api import routes_analysis, routes_pages, routes_store, routes_work
 from sphere.api.config import ApiConfig
 from sphere.api.context import Context
+from sphere.api.extraction import ServerBusy
 from sphere.api.security import BodyLimit, RateLimit, SecurityHeaders
 from sphere.errors import (
     ConfigError,
@@ -85,6 +86,8 @@ def create_app(config: ApiConfig | None = None) -> FastAPI:
 
     @app.exception_handler(SphereError)
     async def sphere_error(_request: Request, exc: SphereError) -> JSONResponse:
+        if isinstance(exc, ServerBusy):
+            return JSONResponse({"detail": str(exc)}, status_code=503, headers={"Retry-After": "30"})
         status = next(code for kind, code in STATUS if isinstance(exc, kind))
         return JSONResponse({"detail": str(exc)}, status_code=status)
 

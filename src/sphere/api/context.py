@@ -30,6 +30,7 @@ class Context:
     ref: ReferenceData
     knowledge: object
     extract_lock: threading.Lock = field(default_factory=threading.Lock)  # one spaCy run at a time per process
+    extract_wait: float = 60.0  # seconds a request waits for its turn before the server says it is busy
 
     def __post_init__(self) -> None:
         self.tilt = lru_cache(maxsize=8192)(self._tilt)

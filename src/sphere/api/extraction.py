@@ -9,6 +9,8 @@ store's `store_article`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import PurePath
 
 from sqlalchemy.orm import Session
@@ -17,7 +19,7 @@ from sphere.api.context import Context
 from sphere.api.schemas import ExtractedClaim, ExtractResponse
 from sphere.api.ssrf import check_url, guarded_client
 from sphere.config import get_settings
-from sphere.errors import InputError
+from sphere.errors import InputError, SphereError
 from sphere.models import ArticleResult, Document
 from sphere.sources import EXTENSIONS, read_bytes
 from sphere.sources.url import read_url
@@ -69,10 +71,25 @@ def with_fields(doc: Document, *, title: str | None, published: dt.date | None, 
     return doc.model_copy(update=update)
 
 
+@contextmanager
+def extraction_turn(ctx: Context) -> Iterator[None]:
+    """Wait for this process's turn at the model; after `ctx.extract_wait` seconds, give up with ServerBusy."""
+    if not ctx.extract_lock.acquire(timeout=ctx.extract_wait):
+        raise ServerBusy(f"the server is busy extracting other articles (waited {ctx.extract_wait:g} s): retry later")
+    try:
+        yield
+    finally:
+        ctx.extract_lock.release()
+
+
+class ServerBusy(SphereError):
+    """Too many extractions queued in this process (HTTP 503 with Retry-After)."""
+
+
 def extract_and_verify(ctx: Context, doc: Document) -> tuple[ArticleResult, ExtractResponse]:
     from sphere.nlp.pipeline import extract_document
 
-    with ctx.extract_lock:
+    with extraction_turn(ctx):
         result = extract_document(doc)
     claims = [ExtractedClaim(claim=c, verdict=verify_claim(c, published=result.published, ref=ctx.ref))
               for c in result.claims]

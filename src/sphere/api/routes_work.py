@@ -60,7 +60,7 @@ def ingest(body: IngestRequest, ctx: Ctx, db: Db) -> IngestResponse:
             continue
         items.append(extraction.with_fields(doc, title=d.title, published=d.published, outlet=d.outlet)
                      .model_copy(update={"id": f"documents[{i}]", "url": d.url}))
-    with ctx.extract_lock:
+    with extraction.extraction_turn(ctx):
         report = ingest_documents(items, session=db)
     return IngestResponse(stored=report.stored, duplicates=report.duplicates, claims=report.claims,
                           events=report.events, verdicts=report.verdicts, errors=report.errors)
