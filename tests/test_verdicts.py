@@ -207,9 +207,9 @@ CASES = [
         "consistent", 3944451548.98, "as reported by MOFCOM", id="a Chinese stock is the DIP position",
     ),
     pytest.param(
-        "Exports to China rose to 2 billion francs in 1987.", "1988-02-01",
-        dict(measure="exports", holder="FRA", counterpart="CHN", value=2e9, unit="FRF", year=1987),
-        "unverifiable", None, "do not convert it", id="a currency the ECB does not quote",
+        "French exports to China rose to 20 billion francs in 1998.", "1999-02-01",
+        dict(measure="exports", holder="FRA", counterpart="CHN", value=20e9, unit="FRF", year=1998),
+        "unverifiable", None, "do not quote FRF", id="a currency the ECB does not quote",
     ),
 ]
 

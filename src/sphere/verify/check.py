@@ -177,7 +177,7 @@ def verify_claim(claim: Claim, *, published: date | None, ref: ReferenceData) ->
         return unverifiable(f"a {claim.modality} figure is not an observed value and cannot be checked")
     if claim.period == "deal" and claim.measure in MONEY:
         return unverifiable(rules.DEAL_REASON)
-    if claim.measure in MONEY and claim.unit != "USD" and not currency.known(claim.unit):
+    if claim.measure in MONEY and claim.unit != "USD" and not currency.is_code(claim.unit):
         return unverifiable(
             f"the figure is in {claim.unit}; reference series are in USD and the ECB reference rates "
             "do not convert it (only currencies, not percentages or quantities)"

@@ -39,6 +39,12 @@ def _converter() -> CurrencyConverter:
     return CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
 
 
+def is_code(unit: str) -> bool:
+    """True for what reads as an ISO 4217 code ("CNY"); whether the ECB quotes it is `known` (which loads
+    the rates, so it is asked only when a figure is about to be converted)."""
+    return len(unit) == 3 and unit.isalpha() and unit.isupper()
+
+
 def known(currency: str) -> bool:
     """True when the ECB series quotes `currency` (and it is not the US dollar itself)."""
     return currency != "USD" and currency in _converter().currencies
