@@ -227,3 +227,19 @@ def test_a_qualified_plural_is_not_the_pair_last_seen():
     text = "China lent Sri Lanka money. Along with tighter coordination, African countries also need to invest in local firms."
     assert ("CHN", "COOPERATE", "LKA") in _events(text)
     assert ("LKA", "COOPERATE", "CHN") not in _events(text)
+
+
+def test_no_plans_to_meet_declines_the_meeting():
+    text = "Japan's farm minister said Japan has no plans to start trade talks with the United States over rice."
+    assert _events(text) == {("JPN", "REJECT", "USA")}
+
+
+def test_a_threat_or_pledge_codes_itself_not_its_content():
+    assert _events("Iran threatened to shell Iraqi towns in retaliation for an air raid.") == {("IRN", "THREATEN", "IRQ")}
+    assert ("ISR", "COOPERATE", "PSE") not in _events(
+        "Israel and the Palestinians reached a consensus to exchange information on water resources.")
+
+
+def test_joint_talks_are_between_the_parties_not_the_forum():
+    assert _events("Japan and the United States are holding panel discussions under the WTO.") == {
+        ("JPN", "CONSULT", "USA"), ("USA", "CONSULT", "JPN")}

@@ -102,6 +102,9 @@ def actors_of(tok: Token, by_token: dict[int, Party], ctx: SentenceContext) -> l
     if agents:
         return agents  # "a deal criticized by the World Bank": the agent acts
     subj = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
+    if subj is None and tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "attr") and tok.head.head.pos_ in ("VERB", "AUX") and (
+            tok.head.lemma_.lower() in load("events")["intention_nouns"]):
+        subj = subject_of(tok.head.head)  # "Japan has no plans to start talks", "took the decision to impose"
     if subj is None and tok.pos_ != "VERB":
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "amod") and c.i in by_token:

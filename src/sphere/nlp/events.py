@@ -124,15 +124,17 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
         if action in lex["outer_skip"]["outer"] and any(
                 c.dep_ == "xcomp" and idx.get(c.lower_) in lex["outer_skip"]["inner"] for c in tok.children):
             continue  # "agreed to impose duties": the duties are the event
-        if action in ("AGREE", "REQUEST"):
+        if action in ("AGREE", "REQUEST", "THREATEN"):
             # "pledged to deepen friendship and advance cooperation", "agreed that they should cooperate",
-            # "demanded that the US cancel plans": the pledge or the demand is the event (SCHEMA C4, C14)
+            # "reached a consensus to exchange information", "demanded that the US cancel plans to sell arms",
+            # "threatened to shell towns": the pledge, the demand or the threat is the event (SCHEMA C4, C14)
             promised = [c for c in tok.children if c.dep_ == "xcomp" or (
                 c.dep_ == "conj" and c.tag_ == "VB" and not any(g.dep_ == "nsubj" for g in c.children)) or (
                 c.dep_ == "ccomp" and (action == "REQUEST" or _modal(c, lex)))]
+            promised += [g for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "acl"]
             if action == "REQUEST":  # "asked the commission to investigate the payment": the investigation accuses (C11)
                 promised = [c for c in promised if (idx.get(lemma_of(c)) or cameo_action(c)) != "ACCUSE"]
-            inner_done.update(g.i for c in promised for g in [c, *c.children] if g is c or g.dep_ == "conj")
+            inner_done.update(g.i for c in promised for g in [c, *c.children] if g is c or g.dep_ in ("conj", "xcomp", "acl"))
         if _modal(tok, lex, obligation=True):
             continue  # "Iraq must cooperate": what someone ought to do has not happened (the demand is coded)
         specific = cameo_action(tok, patterns_only=True) if tok.lower_ in lex["object_gated"] else None
@@ -144,7 +146,9 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             continue
         if _unreal(tok, action, lex):
             continue
-        if _negated(tok, lex):
+        if action in ("CONSULT", "AGREE", "COOPERATE") and _no_intention(tok, lex):
+            action = "REJECT"  # "has no plans to start talks with the United States" declines them (CAMEO 125)
+        elif _negated(tok, lex):
             action = lex["negated_flip"].get(action)  # "would not extend", "failed to reach agreement"
             if action is None:
                 continue
@@ -172,6 +176,8 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             pairs = [(a, c) for a in actors for c in codes if c != a]
         else:
             pairs = [(a, t) for a in actors for t in targets_of(tok, by_token, a, ctx, action, lex)]
+        if len(actors) >= 2 and action == "CONSULT" and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+            pairs = []  # "Japan and the United States are holding discussions (under GATT)": they meet each other
         if not pairs and len(actors) >= 2 and action in ("AGREE", "CONSULT", "SUPPORT", "COOPERATE") and membership is None:
             pairs = [(a, b) for a in actors for b in actors if a != b]  # "Russia and China pledged a partnership"
         if action in ("AGREE", "COOPERATE") and lemma_of(tok) in lex["joint_verbs"]:
@@ -202,6 +208,18 @@ def _unreal(tok, action: str, lex: dict) -> bool:
         return True
     clause = tok if tok.dep_ == "advcl" else (tok.head if tok.dep_ in ("acomp", "xcomp") and tok.head.dep_ == "advcl" else None)
     return clause is not None and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in clause.children)
+
+
+def _no_intention(tok, lex: dict) -> bool:
+    """"has no plans to start talks": the act hangs from an intention noun determined by "no"."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in lex["intention_nouns"] and any(c.dep_ in ("det", "neg") and c.lower_ == "no" for c in cur.children):
+            return True
+    return False
 
 
 def _negated(tok, lex: dict) -> bool:
