@@ -277,3 +277,15 @@ def test_the_noun_a_figure_sizes_decides_its_measure():
         ("other", "ECU", None, 30e6, "USD", "about")]
     assert _claims("Washington said the United States would subscribe nine billion dlrs to the Bank's capital.",
                    "1987-04-10") == [("other", "USA", None, 9e9, "USD", "exact")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Last month the Ivory Coast informed its creditors it had to suspend payments on its foreign debt, "
+     "estimated at more than eight billion dlrs.", [("debt", "CIV", None, 8e9, "USD", "over")]),
+    ("Curbing the record U.S. trade shortfall, which reached nearly 170 billion dlrs last year, is urgent, "
+     "Japan said.", [("trade_balance", "USA", None, -170e9, "USD", "almost")]),
+    ("Total holdings of U.S. savings bonds reached 94.76 billion dlrs, the Treasury said.", []),
+    ("Thailand could fail to fill some 3,000 tonnes of its 19,000 tonne tin export quota.", []),
+])
+def test_unannotated_wire_copy(text: str, expected: list):
+    assert _claims(text, "1987-06-01") == expected

@@ -126,7 +126,8 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
     pron = _clause_pronoun(ftok, cue)
     if pron is not None and (not holder_c or min(holder_c)[0] > dep_distance(pron, anchor)):
         # "it" is the previous claim's holder, or the topic when the article keeps to one country
-        holder = (_reporting_subject(pron, parties) or prev_holder
+        holder = (_reporting_subject(pron, parties) or _earlier_subject(pron, parties, {c for _, c in counter_c})
+                  or prev_holder
                   or (ctx.state.topic or ctx.state.main if pron.dep_ == "poss" or _topic_may_hold(ftok, cue, ctx, parties)
                       else None))
     counterpart = min((c for c in counter_c if c[1] != holder), default=(0, None))[1]
@@ -155,6 +156,8 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
     if counterpart is None and "counterpart" not in blocked and measure in (
             "investment", "fdi", "aid", "tariff", "sanction_value", "exports", "loan", "debt", "trade", "trade_balance"):
         rest = [p for p in leftovers if p.code not in (holder, rel) and not _across_clauses(p.token, anchor)]
+        if measure == "trade_balance":  # the partner of the trade flows named alongside ("imports from the U.S.")
+            rest = [p for p in rest if lemma(p.governor) in cue_lemmas("exports") | cue_lemmas("trade")]
         if rest and (measure != "exports" or imports):
             counterpart = rest[0].code
     if counterpart is None and "counterpart" not in blocked and holder is not None and measure in (
@@ -258,6 +261,15 @@ def _reporting_subject(pron: Token, parties: list[Party]) -> str | None:
                     if p.token.i == c.i or p.np_head.i == c.i:
                         return p.code
     return None
+
+
+def _earlier_subject(pron: Token, parties: list[Party], taken: set[str]) -> str | None:
+    """"its"/"their" after a country that is a subject earlier in the sentence ("the Ivory Coast informed its
+    creditors it had to suspend payments on its foreign debt") refers to that country."""
+    if pron.dep_ != "poss":
+        return None
+    subj = [p for p in parties if p.role == "subj" and p.token.i < pron.i and p.code not in taken]
+    return max(subj, key=lambda p: p.token.i).code if subj else None
 
 
 def _relative_clause_subject(p: Party, frame: set[int]) -> Party:

@@ -135,7 +135,7 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
         if unit is None:
             continue
         value = fig.value
-        if measure == "trade_balance" and cue is not None and cue.lower_.startswith("deficit"):
+        if measure == "trade_balance" and cue is not None and cue.lower_.startswith(("deficit", "shortfall")):
             value = -abs(value)
         if fig.kind == "money":
             ctx.state.currency = unit

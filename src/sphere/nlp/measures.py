@@ -129,7 +129,8 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
         # "Thailand exported 1,120 tonnes of tin": volumes of trade, only with an export or import word
         for t in doc[max(0, ftok.i - 8):ftok.i + 8]:
             if (t.lower_.startswith(("export", "import", "shipment", "ship")) or lemma(t) in ("sale", "sell")) \
-                    and t.i not in named:  # "achieving sales of 350,000 bpd": a producer's sales abroad
+                    and t.i not in named and not (t.dep_ == "compound" and t.head.lower_ in lex["not_measure_heads"]):
+                # "achieving sales of 350,000 bpd": a producer's sales abroad; not "its tin export quota"
                 return "exports", t
         return None, None
     if fig.kind == "count":
@@ -168,7 +169,10 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
             m = "other"
         if m == "trade_balance" and (fiscal or no_trade) and not _trade_word_near(tok):
             continue  # an article about the budget: "the deficit" is the fiscal one, not a trade balance
-        if m == "trade" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("deficit", "surplus", "balance", "gap"):
+        if m == "reserves" and any(lemma(g) in lex["not_reserve_assets"] for c in tok.children if c.lower_ == "of"
+                                   for g in c.subtree):
+            continue  # "holdings of U.S. savings bonds": securities, not a country's reserves
+        if m == "trade" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("deficit", "surplus", "balance", "gap", "shortfall"):
             continue
         if m == "sanction_value" and tok.lower_ in ("cost", "loss") and not _sanction_context(doc):
             continue
