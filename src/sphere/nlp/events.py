@@ -126,12 +126,13 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             continue  # "agreed to impose duties": the duties are the event
         if action in ("AGREE", "REQUEST", "THREATEN"):
             # "pledged to deepen friendship and advance cooperation", "agreed that they should cooperate",
-            # "reached a consensus to exchange information", "demanded that the US cancel plans to sell arms",
+            # "reached a consensus to exchange information", "an agreement under which they will exchange goods",
+            # "demanded that the US cancel plans to sell arms",
             # "threatened to shell towns": the pledge, the demand or the threat is the event (SCHEMA C4, C14)
             promised = [c for c in tok.children if c.dep_ == "xcomp" or (
                 c.dep_ == "conj" and c.tag_ == "VB" and not any(g.dep_ == "nsubj" for g in c.children)) or (
                 c.dep_ == "ccomp" and (action == "REQUEST" or _modal(c, lex)))]
-            promised += [g for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "acl"]
+            promised += [g for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ in ("acl", "relcl")]
             if action == "REQUEST":  # "asked the commission to investigate the payment": the investigation accuses (C11)
                 promised = [c for c in promised if (idx.get(lemma_of(c)) or cameo_action(c)) != "ACCUSE"]
             inner_done.update(g.i for c in promised for g in [c, *c.children] if g is c or g.dep_ in ("conj", "xcomp", "acl"))
