@@ -18,6 +18,7 @@ directory). Without `--scheduler` a local cluster of `workers` processes is star
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -81,46 +82,54 @@ def ingest_dask(
     notify = on_item or (lambda status, label: None)
     url = session.get_bind().engine.url.render_as_string(hide_password=True)
     manifest = Manifest.load(run_dir or default_run_dir(url, inputs, partition_size))
-    todo: list[Partition] = []
-    for part in partitions(read_inputs(inputs), partition_size):
-        if isinstance(part, InputError):
-            report.read += 1
-            report.errors.append((part.item, part.reason))
-            notify("error", part.item)
-        elif manifest.state(part.key) == STORED:  # stored by an earlier run: nothing to do
-            report.read += len(part.documents)
-            report.duplicates += len(part.documents)
-            for doc in part.documents:
-                notify("duplicate", doc.origin)
-        elif manifest.state(part.key) == EXTRACTED and manifest.shard(part.key).exists():
-            _load(part, read_shard(manifest.shard(part.key)), session, manifest, report, verify, batch_size, notify)
-        else:
-            todo.append(part)
+
+    def todo() -> Iterator[Partition]:
+        """The partitions still to extract, read lazily; the others are settled on the way."""
+        seen: set[str] = set()
+        for part in partitions(read_inputs(inputs), partition_size):
+            if isinstance(part, InputError):
+                report.read += 1
+                report.errors.append((part.item, part.reason))
+                notify("error", part.item)
+            elif manifest.state(part.key) == STORED or part.key in seen:  # stored, or the same input twice
+                report.read += len(part.documents)
+                report.duplicates += len(part.documents)
+                for doc in part.documents:
+                    notify("duplicate", doc.origin)
+            elif manifest.state(part.key) == EXTRACTED and manifest.shard(part.key).exists():
+                _load(part, read_shard(manifest.shard(part.key)), session, manifest, report, verify, batch_size,
+                      notify)
+            else:
+                seen.add(part.key)
+                yield part
 
     def load(part: Partition, columns: dict[str, list]) -> None:
         write_shard(manifest.shard(part.key), columns)
         manifest.mark(part.key, EXTRACTED, index=part.index, documents=len(part.documents))
         _load(part, read_shard(manifest.shard(part.key)), session, manifest, report, verify, batch_size, notify)
 
-    if todo:
-        _run_on_cluster(todo, scheduler, workers, seconds, load, report, notify)
+    _run_on_cluster(todo(), scheduler, workers, seconds, load, report, notify)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _run_on_cluster(todo: list[Partition], scheduler: str | None, workers: int, seconds: float | None,
+def _run_on_cluster(todo: Iterator[Partition], scheduler: str | None, workers: int, seconds: float | None,
                     load: Callable[[Partition, dict[str, list]], None], report: IngestReport,
                     notify: Callable[[str, str], None]) -> None:
+    """Extract `todo` on the cluster (started only if there is work), loading each partition as it completes.
+    At most two partitions per worker are in flight, so the driver's memory does not grow with the corpus."""
     from distributed import as_completed
 
+    first = next(todo, None)
+    if first is None:
+        return
     with dask_client(scheduler, workers) as client:
-        futures = {
-            client.submit(extract_partition, [d.model_dump_json() for d in part.documents],  # type: ignore[attr-defined]
-                          seconds, key=f"sphere-extract-{part.key}", retries=1): part
-            for part in todo
-        }
-        for future in as_completed(futures):
-            part = futures[future]
+        limit = 2 * max(len(client.scheduler_info()["workers"]), 1)  # type: ignore[attr-defined]
+        flying: dict = {}
+        finished = as_completed()
+
+        def settle(future) -> None:
+            part = flying.pop(future)
             try:
                 columns = future.result()
             except Exception as exc:  # noqa: BLE001 - e.g. KilledWorker: the partition is named, the run goes on
@@ -129,10 +138,20 @@ def _run_on_cluster(todo: list[Partition], scheduler: str | None, workers: int, 
                     report.read += 1
                     report.errors.append((doc.origin, reason))
                     notify("error", doc.origin)
-                continue
+                return
             finally:
                 future.release()
             load(part, columns)
+
+        for part in itertools.chain([first], todo):
+            future = client.submit(extract_partition, [d.model_dump_json() for d in part.documents],  # type: ignore[attr-defined]
+                                   seconds, key=f"sphere-extract-{part.key}", retries=1)
+            flying[future] = part
+            finished.add(future)
+            while len(flying) >= limit:
+                settle(next(finished))
+        for future in finished:
+            settle(future)
 
 
 def _load(part: Partition, rows: list[tuple[Document, ArticleResult | InputError]], session: Session,
