@@ -36,7 +36,7 @@ def coordinated_parties(code: str | None, parties: list[Party], holder: str | No
 
 
 def continued_measure(fig: Figure, ctx: SentenceContext) -> tuple[str | None, None]:
-    """"India was at 27%, Bangladesh 37%": a list continuing the previous sentence's percentages."""
+    """"Chile was at 10%, Peru 15%": a list continuing the previous sentence's percentages."""
     last = ctx.state.last_percent_measure
     if fig.kind != "percent" or last is None or ctx.start - last[1] > 400:
         return None, None

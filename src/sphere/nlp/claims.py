@@ -6,7 +6,7 @@ country mentions (`syntax.py`) read through a per-measure table of roles (who ow
 who lends, who buys, who imposes), and the attributed source from reporting phrases
 ("according to X", "X data shows", "X said"), also when they sit in the next clause.
 Mentions the syntax leaves unplaced fall back to the article's running topic, so
-"The resource-rich country owes China" gets Bolivia as holder.
+"The country owes China" gets Bolivia as holder.
 """
 
 from __future__ import annotations
@@ -73,9 +73,9 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
         if _conditional(ftok):
             continue  # "if you owe the bank $1 million": a hypothetical, not a figure of record
         if fig.kind == "scaled" and (ctx.state.currency is None or _counts_a_noun(fig, doc, cues)):
-            continue  # "its 560 million regional consumer base": a count of something, not money
+            continue  # "its 1.4 billion consumers": a count of something, not money
         if fig.kind == "money" and _conversion(fig, ctx.figures, ctx.text):
-            continue  # "$1.1 billion (36 billion baht)", "35 billion yuan, or about $5 billion": one amount (C13)
+            continue  # "$1.1 billion (36 billion baht)", "20 billion yuan, or about $2.8 billion": one amount (C13)
         if fig.kind == "money" and fig.value < 100_000 and not re.search(r"(?i)thousand|\bk\b", fig.text):
             continue  # prices and fares, not the figures of great-power competition
         ratio = fig.kind == "percent" and _GDP_RATIO.match(ctx.text, fig.end)
@@ -124,7 +124,7 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
         if measure in ("tariff", "sanction_value") and holder is None and counterpart is not None:
             holder = ctx.state.last_holder.get(measure) or ctx.state.other_party(counterpart)
         elif measure == "tariff" and counterpart is None and ctx.state.last_holder.get(measure) not in (None, holder):
-            counterpart = ctx.state.last_holder[measure]  # "answered with a 25% tariff threat of his own": retaliation
+            counterpart = ctx.state.last_holder[measure]  # "replied with a 10% tariff of its own": retaliation
         if measure == "tariff" and fig.kind == "money":
             measure = "sanction_value"  # "300 mln dlrs in tariffs": an amount of tariffs is their value, not a rate
         if holder is None:

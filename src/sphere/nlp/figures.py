@@ -111,7 +111,7 @@ def find_figures(text: str) -> list[Figure]:
             value, kind, sc, unit = _number(g["n3"], lex), "percent", None, "percent"
         elif g["count"]:
             value, kind, sc = _number(g["n4"], lex), "count", g["s4"]
-            if sc is None:  # "between 9.6 and 10 mln bags": the lower bound takes the range's scale (C12)
+            if sc is None:  # "between 4.5 and 5 mln bags": the lower bound takes the range's scale (C12)
                 rng = re.search(r"(?:and|to|-)\s*[\d.,]+\s+(million|thousand|billion|mln|bln)\b", m.group(0))
                 sc = rng.group(1) if rng else None
             unit = lex["count_units"][g["cu"].lower()]

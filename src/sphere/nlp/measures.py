@@ -117,7 +117,7 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
             if cue_measure(h, cues) == "tariff":
                 return "sanction_value", h  # "a 25 percent tariff on $34 billion of imports": the goods hit
     if fig.kind in ("money", "scaled") and ftok.dep_ == "pobj" and ftok.head.lower_ == "of":
-        owner = ftok.head.head  # "repayment of 30 mln dlrs of the loan", "a deficit of $253 million": the noun it sizes
+        owner = ftok.head.head  # "repayment of 30 mln dlrs of the loan", "a deficit of $80 million": the noun it sizes
         m = cue_measure(owner, cues) if owner.i not in named else None
         if m == "trade_balance" and _not_trade_balance(owner):
             m = "other"
@@ -317,7 +317,7 @@ def percent_is_claim(ftok: Token, measure: str, cue: Token | None, lex: dict, te
 def _share_of(ftok: Token, cue: Token, lex: dict, party_tokens: frozenset[int]) -> bool:
     """A partner's share of a country's trade (SCHEMA.md C1): "N% of [its exports]", said of a country.
 
-    Not a share of something else ("60 pct of government revenue"), nor a product's share within
+    Not a share of something else ("40 pct of tax revenue"), nor a product's share within
     its category ("EVs accounting for 1% of exports"), nor what a tariff list covers ("the tariffs
     will affect 4% of imports")."""
     of = next((c for c in ftok.children if c.dep_ == "prep" and c.lower_ == "of"), None)

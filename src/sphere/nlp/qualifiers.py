@@ -37,7 +37,7 @@ def modality_of(ftok: Token, text: str, lex: dict, measure: str = "") -> str:
     low = text.lower()
     if words & set(lex["threat_cues"]) or "would have" in low:
         return "threatened"
-    if measure == "tariff" and words & {"would", "could", "might", "may"} and not words & {
+    if measure == "tariff" and words & {"would", "could", "might", "may", "should"} and not words & {
             "confirm", "announce", "decide", "approve", "finalise", "finalize"}:
         return "threatened"  # "he would impose a 10% tariff": a threat (a confirmed rise is planned)
     if words & set(lex["planned_cues"]):
@@ -61,7 +61,7 @@ def year_of(ctx: SentenceContext, fig: Figure) -> int | None:
         if _SINCE.match(ctx.text, m.start()) or _SINCE.search(ctx.text[max(0, m.start() - 20):m.end()]):
             continue
         split = re.match(r"/(\d\d)\b", ctx.text[m.end(1):m.end(1) + 3])
-        if split:  # "the 1985/86 coffee year", "fiscal 2023/24": the year it ends
+        if split:  # "the 1990/91 crop year", "fiscal 2023/24": the year it ends
             y = y // 100 * 100 + int(split.group(1)) + (100 if int(split.group(1)) < y % 100 else 0)
         d = abs(m.start() - fig.end) if m.start() >= fig.end else abs(fig.start - m.end())
         if best is None or d < best[0]:
@@ -86,7 +86,7 @@ def period_of(text: str, ftok: Token, measure: str, year: int | None, lex: dict)
 
     From the grammar around the figure: a start year or "so far", "a total of" make it
     cumulative; a figure qualifying one project, deal, contract or loan ("a $2 billion loan",
-    "the $1.3 billion first phase of a project") is a deal; debt and reserves, or "owes",
+    "the $2 billion first phase of a port") is a deal; debt and reserves, or "owes",
     "outstanding", are stocks; a flow with a year or "a year" is annual. None when the text does
     not say."""
     cues = lex["period"]
@@ -102,14 +102,14 @@ def period_of(text: str, ftok: Token, measure: str, year: int | None, lex: dict)
     if measure in cues["stock_measures"] or any(f" {c} " in low for c in cues["stock"]):
         return "stock", None
     if any(f" {c} " in low for c in cues["part_of_year"]):
-        return None, None  # "in the first four months of 2025", "in February": not a year's flow
+        return None, None  # "in the first half of 2022", "in February": not a year's flow
     if measure in cues["flow_measures"] and (year is not None or any(f" {c} " in low for c in cues["annual"])):
         return "annual", None
     return None, None
 
 
 def _qualifies_deal(ftok: Token, nouns: set[str]) -> bool:
-    """The figure sizes one deal: it qualifies a deal noun ("a $2 billion loan", "a $3.7 billion-agreement")
+    """The figure sizes one deal: it qualifies a deal noun ("a $2 billion loan", "a $2.5 billion-agreement")
     or sits in "worth"/"of" after one ("a project worth $1 billion", "a plant with investment of $970 million")."""
     for t in ancestors(ftok)[1:5]:
         if t.pos_ in ("VERB", "AUX") and t.lemma_ != "worth":

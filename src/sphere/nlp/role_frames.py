@@ -84,7 +84,7 @@ def slot_of(p: Party, cue_nouns: frozenset[str] | set[str]) -> tuple[str, Token]
     if p.role == "subj":  # also the subject given to a relative clause ("Japan, which is running ...")
         if t.dep_ == "nsubjpass" and lemma(p.governor) in _RAISING:
             inner = next((c for c in p.governor.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-            if inner is not None:  # "Qatar is said to be achieving sales": Qatar achieves them
+            if inner is not None:  # "Oman is said to be achieving sales": Qatar achieves them
                 return "subj", inner
         return ("subjpass" if t.dep_ == "nsubjpass" else "subj"), p.governor
     if p.role == "obj":
@@ -113,7 +113,7 @@ def frame_for(measure: str, p: Party, cands: list[Party], cue_nouns: frozenset[s
     """The first row that gives `p` a role for `measure` ("imports" for an import-side cue)."""
     slot, gov = slot_of(p, cue_nouns)
     glemmas = {lemma(gov)}
-    if slot == "subj":  # "China remains Brazil's biggest customer, taking 28% of its exports": China takes
+    if slot == "subj":  # "Japan remains Chile's biggest customer, taking 20% of its exports": China takes
         glemmas |= {lemma(c) for c in gov.children if c.dep_ in ("xcomp", "advcl", "conj") and c.pos_ == "VERB"
                     and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)}
     for f in frames():
