@@ -243,3 +243,8 @@ def test_a_threat_or_pledge_codes_itself_not_its_content():
 def test_joint_talks_are_between_the_parties_not_the_forum():
     assert _events("Japan and the United States are holding panel discussions under the WTO.") == {
         ("JPN", "CONSULT", "USA"), ("USA", "CONSULT", "JPN")}
+
+
+def test_as_long_as_is_a_condition():
+    text = "And as long as countries like Zambia are willing to work with China, U.S. grievances will not sway Beijing."
+    assert ("ZMB", "AGREE", "CHN") not in _events(text)

@@ -138,7 +138,8 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             inner_done.update(g.i for c in promised for g in [c, *c.children] if g is c or g.dep_ in ("conj", "xcomp", "acl"))
         if _modal(tok, lex, obligation=True):
             continue  # "Iraq must cooperate": what someone ought to do has not happened (the demand is coded)
-        specific = cameo_action(tok, patterns_only=True) if tok.lower_ in lex["object_gated"] else None
+        gated = tok.lower_ in lex["object_gated"] or lemma_of(tok) in lex["object_gated"]
+        specific = cameo_action(tok, patterns_only=True) if gated else None
         # a dictionary pattern naming the object ("raised concerns") beats the word's generic gate
         action = specific or refine_action(tok, action, lex, low)
         if action in (None, "FINANCE"):
@@ -208,7 +209,8 @@ def _unreal(tok, action: str, lex: dict) -> bool:
     if tok.dep_ == "pcomp" and tok.head.lower_ in ("against", "without"):
         return True
     clause = tok if tok.dep_ == "advcl" else (tok.head if tok.dep_ in ("acomp", "xcomp") and tok.head.dep_ == "advcl" else None)
-    return clause is not None and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in clause.children)
+    return clause is not None and (any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in clause.children)
+                                   or clause.head.lower_ == "long")  # "as long as Zambia is willing"
 
 
 def _no_intention(tok, lex: dict) -> bool:
