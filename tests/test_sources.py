@@ -522,3 +522,15 @@ def test_a_bad_file_line_or_feed_entry_in_a_directory_costs_only_itself(tmp_path
         (f"{folder / 'e.xml'} entry 2", "title is not valid UTF-8 text (a character reference to a lone surrogate)"),
         (f"{folder / 'f.json'}[1]", '"text" is a number, not a string'),
     ]
+
+
+def test_a_list_of_urls_is_each_url(server, tmp_path):
+    page, missing = f"{server}/voa-isimba-dam.html", f"{server}/missing.html"
+    listed = write(tmp_path / "pages.txt", f"{page}\n\n{missing}\n")
+    named = write(tmp_path / "more.urls", f"# pages\n{server}/voa-africa.rss\nnot a url\n")
+    items = read(listed, named)
+    assert [d.id for d in items if isinstance(d, Document)] == [page, DAM_URL, BRIBERY_URL]
+    assert reasons(items) == [
+        (missing, "HTTP error 404 File not found"),
+        (f"{named}:3", "not a valid URL (a list of URLs holds one http(s) URL per line)"),
+    ]

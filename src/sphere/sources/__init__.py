@@ -9,7 +9,8 @@
       ├── parquet.py        .parquet: one such record per row
       ├── feed.py           .xml/.rss/.atom or sniffed: one Document per entry
       ├── reuters.py        .sgm: Reuters-21578, one Document per story with a BODY
-      └── url.py            http(s): fetched with a timeout and a size cap, then one of the above
+      └── url.py            http(s): fetched with a timeout and a size cap, then one of the above;
+                            a list of URLs (`.urls`, or text whose every line is one) is each of them
     checks.py               the checks every reader applies (decoding, binary, empty, size, English)
     dates.py                publication dates in ISO, RFC 2822, "20 February 2025" or "2025/02/20" form
     report.py               BatchReport: the summary line at the end of a batch
@@ -57,7 +58,7 @@ EXTENSIONS: dict[str, str] = {
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".parquet": "parquet",
     ".xml": "feed", ".rss": "feed", ".atom": "feed",
-    ".sgm": "reuters", ".sgml": "reuters",
+    ".sgm": "reuters", ".sgml": "reuters", ".urls": "urls",
 }  # fmt: skip
 # Content types of fetched URLs; anything else is sniffed.
 CONTENT_TYPES: dict[str, str] = {
@@ -152,7 +153,27 @@ def _read_file(path: Path, settings: Settings, *, origin: str | None = None) -> 
     except Rejected as exc:
         yield InputError(origin, exc.reason)
         return
+    if kind in ("urls", "text") and (kind == "urls" or _is_url_list(data)):
+        yield from _read_url_list(data, origin=origin, settings=settings)
+        return
     yield from read_bytes(data, stem=path.stem, origin=origin, settings=settings, kind=kind)
+
+
+def _read_url_list(data: bytes, *, origin: str, settings: Settings) -> Items:
+    """Each URL of a list file (only files on disk: a fetched page or an upload never makes sphere fetch)."""
+    try:
+        text = decode(data)
+    except Rejected as exc:
+        yield InputError(origin, exc.reason)
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        where, line = f"{origin}:{number}", line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if is_url(line):  # each URL on its own: one that fails costs only itself
+            yield from isolated(line, partial(_read_item, line, settings))
+        else:
+            yield InputError(where, "not a valid URL (a list of URLs holds one http(s) URL per line)")
 
 
 def read_bytes(
@@ -209,6 +230,12 @@ def _decode_declared(data: bytes, content_type: str) -> str:
         except (LookupError, UnicodeDecodeError):
             pass
     return decode(data)
+
+
+def _is_url_list(data: bytes) -> bool:
+    """Text whose every non-blank line is one http(s) URL (a list of pages to fetch, not an article)."""
+    lines = [line.strip() for line in data[:1_000_000].splitlines() if line.strip()]
+    return bool(lines) and all(is_url(line.decode("ascii", "replace")) and len(line.split()) == 1 for line in lines)
 
 
 def sniff(head: bytes) -> str:
