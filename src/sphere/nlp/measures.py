@@ -67,10 +67,10 @@ def cue_measure(tok: Token, cues: dict[str, str]) -> str | None:
         if key in cues:
             return cues[key]
     if tok.pos_ == "PROPN" or tok.is_title:  # the lemmatizer leaves names alone: "QUITO - Exports from ..."
-        found = _surface_index(tuple(cues.items())).get(tok.lower_)
+        found = _surface_index().get(tok.lower_)
         if found is not None:
             return found
-    for key, measure in _phrases(tuple(cues.items())):
+    for key, measure in _phrases():
         words = key.split()
         if tok.lower_ == words[-1] and tok.i >= len(words) - 1 and \
                 [t.lower_ for t in tok.doc[tok.i - len(words) + 1:tok.i]] == words[:-1]:
@@ -79,10 +79,10 @@ def cue_measure(tok: Token, cues: dict[str, str]) -> str | None:
 
 
 @cache
-def _surface_index(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
+def _surface_index() -> dict[str, str]:
     """Every inflection of every one-word cue -> its measure."""
     out: dict[str, str] = {}
-    for key, measure in items:
+    for key, measure in cue_index(claim_lexicon()).items():
         word = key.split("/")[0]
         if " " not in word:
             for forms in getAllInflections(word).values():
@@ -92,8 +92,8 @@ def _surface_index(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
 
 
 @cache
-def _phrases(items: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
-    return tuple((k, m) for k, m in items if " " in k)
+def _phrases() -> tuple[tuple[str, str], ...]:
+    return tuple((k, m) for k, m in cue_index(claim_lexicon()).items() if " " in k)
 
 
 def named_tokens(doc, ctx: SentenceContext) -> set[int]:
