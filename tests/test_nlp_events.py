@@ -248,3 +248,10 @@ def test_joint_talks_are_between_the_parties_not_the_forum():
 def test_as_long_as_is_a_condition():
     text = "And as long as countries like Zambia are willing to work with China, U.S. grievances will not sway Beijing."
     assert ("ZMB", "AGREE", "CHN") not in _events(text)
+
+
+def test_finalising_a_deal_agrees_and_finalising_rules_for_later_threatens():
+    swap = "The United States finalized a $20 billion currency swap framework with Argentina."
+    assert _events(swap) == {("USA", "AGREE", "ARG"), ("ARG", "AGREE", "USA")}
+    # SCHEMA C5: rules finalised that take effect later are a threat until in force
+    assert _events("Canada finalised rules on Chinese cars that take effect in January.") == {("CAN", "THREATEN", "CHN")}
