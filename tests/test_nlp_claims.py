@@ -289,3 +289,9 @@ def test_the_noun_a_figure_sizes_decides_its_measure():
 ])
 def test_unannotated_wire_copy(text: str, expected: list):
     assert _claims(text, "1987-06-01") == expected
+
+
+def test_a_tariff_warning_is_the_speakers_side():
+    # SCHEMA.md C14: "could face 50% duties" is a threat by the party that would impose them
+    c = _one("An adviser to the U.S. president told reporters that steel from Brazil could face a 40% tariff.")
+    assert (c.measure, c.holder, c.counterpart, c.value, c.modality) == ("tariff", "USA", "BRA", 40.0, "threatened")

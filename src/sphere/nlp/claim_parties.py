@@ -138,6 +138,8 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
             counterpart = p.code
     used = {holder, counterpart, rel}
     leftovers = sorted((p for p in cands if p.code not in used), key=lambda p: (not in_frame(p), near(p)))
+    if holder is None and measure in ("tariff", "sanction_value"):
+        holder = _speaker(ftok, parties, counterpart)  # "an adviser to the U.S. president said goods should face a 60% tariff"
     if holder is None:
         makers = [p for p in leftovers if p.entity is not None and p.entity.kind == "demonym"]
         if measure in ("tariff", "sanction_value") and makers and not counterpart:
@@ -249,6 +251,20 @@ def _topic_may_hold(ftok: Token, cue: Token | None, ctx: SentenceContext, partie
 
 
 _SPEECH = {"said", "says", "say", "announced", "told", "stated", "declared", "added", "warned", "confirmed"}
+
+
+def _speaker(ftok: Token, parties: list[Party], other: str | None) -> str | None:
+    """The country of whoever says the figure's clause (SCHEMA.md C14: a warning of tariffs is the
+    speaker's side's): a party inside the subject of the reporting verb above the figure."""
+    for verb in ancestors(ftok)[1:8]:
+        if verb.pos_ == "VERB" and verb.lower_ in _SPEECH:
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                return None
+            inside = {t.i for t in subj.subtree}
+            found = [p for p in parties if p.token.i in inside and p.code != other]
+            return found[0].code if found else None
+    return None
 
 
 def _reporting_subject(pron: Token, parties: list[Party]) -> str | None:
