@@ -192,3 +192,9 @@ def test_analysis_tables_fit_80_columns_uncut(args):
     result = run(*args)
     assert result.exit_code == 0, result.output
     assert max(map(len, result.stdout.splitlines())) <= 80 and "…" not in result.stdout
+
+
+def test_an_empty_csv_answer_has_the_same_header(cli_store):  # noqa: F811
+    full = run("claims", "--db", cli_store.db, "-f", "csv", "--limit", "1").stdout.splitlines()
+    empty = run("claims", "--db", cli_store.db, "-f", "csv", "--year", "1066")
+    assert empty.stdout.splitlines() == full[:1] and "0 rows" in empty.stderr

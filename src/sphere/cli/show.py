@@ -132,13 +132,24 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, layout: str) -> None:
     if fmt == "json":
         sys.stdout.write(json.dumps(list(rows), indent=2, ensure_ascii=False) + "\n")
     elif fmt == "csv":
-        fields = list(rows[0]) if rows else [c.header for c in LAYOUTS[layout]]
+        fields = list(rows[0]) if rows else _fields(layout)
         writer = csv.DictWriter(sys.stdout, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
         for row in rows:
             writer.writerow({k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
     else:
         table(rows, layout)
+
+
+def _fields(layout: str) -> list[str]:
+    """The CSV header of an empty answer: the same field names a non-empty one has."""
+    from sphere.store import public
+
+    models: dict[str, type[public.Public]] = {
+        "claims": public.ClaimPublic, "claim_facts": public.ClaimFactPublic, "events": public.EventPublic,
+        "event_facts": public.EventFactPublic, "articles": public.ArticlePublic, "entities": public.EntityPublic,
+    }
+    return list(models[layout].model_fields)
 
 
 def table(rows: Sequence[dict[str, Any]], layout: str | Sequence[Column], title: str | None = None) -> None:
