@@ -295,3 +295,7 @@ def test_a_tariff_warning_is_the_speakers_side():
     # SCHEMA.md C14: "could face 50% duties" is a threat by the party that would impose them
     c = _one("An adviser to the U.S. president told reporters that steel from Brazil could face a 40% tariff.")
     assert (c.measure, c.holder, c.counterpart, c.value, c.modality) == ("tariff", "USA", "BRA", 40.0, "threatened")
+
+
+def test_a_name_without_a_code_in_a_partner_slot_blocks_it():
+    assert _claims("About $2 billion has been lent to Acme Holdings, the ministry said.") == []

@@ -85,8 +85,7 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
     subjects = ([c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")] for t in ancestors(ftok) if t.pos_ in ("VERB", "AUX"))
     frame |= {c.i for c in next((s for s in subjects if s), []) if lemma(c) in lex["value_nouns"]}
     cands = [_relative_clause_subject(p, frame) for p in parties if p.code != rel]
-    cands += _unnamed_parties(ftok.doc, frame, parties, lex, ctx.state.topic or ctx.state.main, cue,
-                              measure in ("exports", "trade", "trade_balance"))
+    cands += _unnamed_parties(ftok.doc, frame, parties, lex, ctx.state.topic or ctx.state.main, cue)
     anchor = cue if cue is not None else ftok
 
     def in_frame(p: Party) -> bool:
@@ -200,17 +199,17 @@ def topic_named(doc, lex: dict) -> bool:
 
 
 def _unnamed_parties(doc, frame: set[int], parties: list[Party], lex: dict, topic: str | None,
-                     cue: Token | None, trade: bool) -> list[Party]:
+                     cue: Token | None) -> list[Party]:
     """Parties named by a common noun in a prepositional slot of the figure's frame: "the country"
     is the article's topic; "African countries", "commercial banks" are parties without a code, and
-    so, for trade, is a name sphere does not know ("trade with Africa")."""
+    so is a name sphere does not know after to/from/with ("trade with Africa", "a loan to Acme")."""
     known = {t.i for p in parties for t in (p.token, p.np_head)}
     nouns = lex["uncoded_parties"]
     out = []
     for t in doc:
         if t.dep_ != "pobj" or t.head.dep_ not in ("prep", "agent", "dative") or t.head.head.i not in frame or t.i in known:
             continue
-        if t.pos_ == "PROPN" and trade and t.head.lower_ in ("with", "to", "from", "into", "between") and \
+        if t.pos_ == "PROPN" and t.head.lower_ in ("with", "to", "from", "into", "between") and \
                 t.lower_ not in _WHEN and not any(c.dep_ == "compound" and c.i in known for c in t.children):
             out.append(Party(UNCODED, None, t, t, "prep:" + t.head.lower_, t.head.head, False))  # "trade with Africa"
             continue
