@@ -255,3 +255,8 @@ def test_finalising_a_deal_agrees_and_finalising_rules_for_later_threatens():
     assert _events(swap) == {("USA", "AGREE", "ARG"), ("ARG", "AGREE", "USA")}
     # SCHEMA C5: rules finalised that take effect later are a threat until in force
     assert _events("Canada finalised rules on Chinese cars that take effect in January.") == {("CAN", "THREATEN", "CHN")}
+
+
+def test_a_call_to_discuss_is_one_meeting_with_whom_it_is_held():
+    text = "U.S. Secretary of State Warren Christopher telephoned Russian Foreign Minister Andrei Kozyrev to discuss peace in Yugoslavia."
+    assert _events(text) == {("USA", "CONSULT", "RUS")}

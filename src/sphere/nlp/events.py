@@ -136,6 +136,9 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             if action == "REQUEST":  # "asked the commission to investigate the payment": the investigation accuses (C11)
                 promised = [c for c in promised if (idx.get(lemma_of(c)) or cameo_action(c)) != "ACCUSE"]
             inner_done.update(g.i for c in promised for g in [c, *c.children] if g is c or g.dep_ in ("conj", "xcomp", "acl"))
+        if action == "CONSULT":  # "telephoned Kozyrev to discuss the war in Yugoslavia": one meeting, with whom it was held
+            inner_done.update(c.i for c in tok.children if c.dep_ in ("xcomp", "advcl")
+                              and (_hand_action(c, idx) or cameo_action(c)) == "CONSULT")
         if _modal(tok, lex, obligation=True):
             continue  # "Iraq must cooperate": what someone ought to do has not happened (the demand is coded)
         gated = tok.lower_ in lex["object_gated"] or lemma_of(tok) in lex["object_gated"]
