@@ -119,6 +119,9 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
         counter_c = []
     if "counterpart" in blocked and measure in ("exports", "trade") and not counter_c:
         return None, None  # a partner with no code: a null counterpart would read as the country's total (C7)
+    countered = {c for _, c in counter_c}
+    if any(h not in countered for _, h in holder_c):  # a party named as lender is not also the borrower
+        holder_c = [h for h in holder_c if h[1] not in countered]
     holder = min(holder_c)[1] if holder_c else None
     if holder is None and "holder" in blocked:
         return None, None  # "loans to African countries": the holder has no code (SCHEMA.md C7)
