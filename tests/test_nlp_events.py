@@ -260,3 +260,8 @@ def test_finalising_a_deal_agrees_and_finalising_rules_for_later_threatens():
 def test_a_call_to_discuss_is_one_meeting_with_whom_it_is_held():
     text = "U.S. Secretary of State Warren Christopher telephoned Russian Foreign Minister Andrei Kozyrev to discuss peace in Yugoslavia."
     assert _events(text) == {("USA", "CONSULT", "RUS")}
+
+
+def test_a_cancelled_visit_is_no_meeting():
+    text = "A French minister has cancelled a planned visit to Haiti after a state of siege was declared."
+    assert ("FRA", "CONSULT", "HTI") not in _events(text)
