@@ -299,3 +299,11 @@ def test_a_tariff_warning_is_the_speakers_side():
 
 def test_a_name_without_a_code_in_a_partner_slot_blocks_it():
     assert _claims("About $2 billion has been lent to Acme Holdings, the ministry said.") == []
+
+
+def test_a_companys_figure_and_debt_amortised():
+    r = extract_text("Canada's exports rose in March. Canada's exports rose again in April. Analysts said that, in "
+                     "return for its two billion dlr investment, Acme would receive a plant.", published="1987-05-10")
+    assert [c for c in r.claims if c.value == 2e9] == []  # "its" is the company's, not the topic country's
+    c = _one("Venezuela has amortised six billion dlrs in foreign debt since 1984.", "1987-03-10")
+    assert (c.measure, c.holder, c.value, c.period, c.since) == ("other", "VEN", 6e9, "cumulative", 1984)

@@ -130,7 +130,7 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
         # "it" is the previous claim's holder, or the topic when the article keeps to one country
         holder = (_reporting_subject(pron, parties) or _earlier_subject(pron, parties, {c for _, c in counter_c})
                   or prev_holder
-                  or (ctx.state.topic or ctx.state.main if pron.dep_ == "poss" or _topic_may_hold(ftok, cue, ctx, parties)
+                  or (ctx.state.topic or ctx.state.main if _topic_may_hold(ftok, cue, ctx, parties, pron.dep_ == "poss")
                       else None))
     counterpart = min((c for c in counter_c if c[1] != holder), default=(0, None))[1]
     for p in sorted(free, key=near):
@@ -231,12 +231,13 @@ def _unnamed_parties(doc, frame: set[int], parties: list[Party], lex: dict, topi
     return out
 
 
-def _topic_may_hold(ftok: Token, cue: Token | None, ctx: SentenceContext, parties: list[Party]) -> bool:
+def _topic_may_hold(ftok: Token, cue: Token | None, ctx: SentenceContext, parties: list[Party],
+                    named: bool = False) -> bool:
     """Whether a figure with no party of its own can belong to the article's topic country.
 
     Not when its clause has a subject that is a name sphere does not know (a company: "Southern Co
     said it will take a charge of 226 mln dlrs"), nor when the topic is only mentioned once in an
-    article that is about something else."""
+    article that is about something else (unless a pronoun names it: `named`)."""
     topic = ctx.state.topic or ctx.state.main
     if topic is None or ctx.state.ranking.count(topic) == 0:
         return False
@@ -249,7 +250,7 @@ def _topic_may_hold(ftok: Token, cue: Token | None, ctx: SentenceContext, partie
                             not any(g.i in linked for g in c.subtree):
                         return False
                 break
-    return ctx.state.mentions.get(topic, 0) >= 2
+    return named or ctx.state.mentions.get(topic, 0) >= 2
 
 
 _SPEECH = {"said", "says", "say", "announced", "told", "stated", "declared", "added", "warned", "confirmed"}

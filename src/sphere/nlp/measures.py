@@ -180,7 +180,7 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
             continue
         if m == "gdp" and tok.lower_ == "economy" and fig.kind != "percent" and not _sizes(ftok, tok):
             continue  # "the second-largest economy, managing $3 trillion in assets": not the economy's size
-        if m == "debt" and lemma(tok.head) in lex["service_verbs"]:
+        if m == "debt" and (lemma(tok.head) in lex["service_verbs"] or lemma(ftok.head) in lex["service_verbs"]):
             m = "other"  # "requires $12 billion to meet its liabilities": debt service due (SCHEMA.md C2)
         d = dep_distance(ftok, tok)
         if tok.i in range(ftok.left_edge.i, ftok.right_edge.i + 1) and tok.i != ftok.i:
