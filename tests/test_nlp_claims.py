@@ -307,3 +307,23 @@ def test_a_companys_figure_and_debt_amortised():
     assert [c for c in r.claims if c.value == 2e9] == []  # "its" is the company's, not the topic country's
     c = _one("Venezuela has amortised six billion dlrs in foreign debt since 1984.", "1987-03-10")
     assert (c.measure, c.holder, c.value, c.period, c.since) == ("other", "VEN", 6e9, "cumulative", 1984)
+
+
+@pytest.mark.parametrize(("text", "value", "approx"), [
+    # SCHEMA.md C12: a range takes its lower bound, approx from the wording around it
+    ("Washington set tariffs of 10-20% on steel from Korea.", 10.0, "exact"),
+    ("Japan will lend Peru between 75 and 80 billion yen.", 75e9, "exact"),
+    ("Chile owes 15 to 20 mln dlrs to Spain.", 15e6, "exact"),
+])
+def test_ranges(text: str, value: float, approx: str):
+    c = _one(text, "1990-01-01")
+    assert (c.value, c.approx) == (value, approx)
+
+
+def test_a_change_from_one_rate_to_another_is_no_range():
+    c = _one("Washington raised its tariff on Korean steel from 12 to 15 pct.", "1990-01-01")
+    assert (c.measure, c.value) == ("tariff", 15.0)
+
+
+def test_what_a_project_costs_is_no_sanction():
+    assert _claims("Ecuador might build a pipeline to Colombia, costing 15 to 20 mln dlrs.", "1987-04-01") == []

@@ -119,13 +119,22 @@ def find_figures(text: str) -> list[Figure]:
             value, kind, sc, unit = _number(g["n5"], lex), "scaled", g["s5"], ""
         if value is None:
             continue
-        if kind == "percent" and (_is_year_like(g["n3"]) or text[max(0, m.start() - 1):m.start()] in ("/", "-")):
+        start = m.start()
+        low = _RANGE_LOW.search(text, max(0, start - 20), start) if kind in ("money", "percent") else None
+        if low is not None and text[max(0, low.start() - 5):low.start()].rstrip().endswith("from"):
+            low = None  # "rose from 12 to 15 pct": a change, not a range
+        if low is not None and (n_low := _number(low.group(1) or low.group(2), lex)) is not None and n_low < value:
+            value, start = n_low, low.start()  # "15 to 20 mln dlrs", "10-20%": the lower bound (SCHEMA.md C12)
+        elif kind == "percent" and (_is_year_like(g["n3"]) or text[max(0, m.start() - 1):m.start()] in ("/", "-")):
             continue  # "7/8 pct over Libor", "1-1/8 pct": fractions of interest margins
         value *= _scale(sc, lex)
         if kind in ("money", "count") and _is_year_like(m.group(0)):
             continue
-        out.append(Figure(m.start(), m.end(), m.group(0), value, unit, kind, _approx(text, m.start(), lex)))
+        out.append(Figure(start, m.end(), text[start:m.end()], value, unit, kind, _approx(text, start, lex)))
     return out
+
+
+_RANGE_LOW = re.compile(r"(?<![\d.,/-])(?:(?<=between )\$?(\d{1,3}(?:\.\d+)?)\s*and|\$?(\d{1,3}(?:\.\d+)?)\s*(?:to|-|–))\s*\$?\Z")
 
 
 def _is_year_like(s: str) -> bool:

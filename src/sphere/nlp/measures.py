@@ -174,7 +174,7 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
             continue  # "holdings of U.S. savings bonds": securities, not a country's reserves
         if m == "trade" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("deficit", "surplus", "balance", "gap", "shortfall"):
             continue
-        if m == "sanction_value" and tok.lower_ in ("cost", "loss") and not _sanction_context(doc):
+        if m == "sanction_value" and lemma(tok) in ("cost", "loss") and not _sanction_context(doc):
             continue
         if m == "gdp" and tok.lower_ in ("economy", "output", "growth") and fig.kind != "percent" and tok.lower_ != "economy":
             continue
