@@ -226,3 +226,12 @@ def test_validation_against_fbic_in_latin_america(ref, knowledge):
     index = {c: t.index for c, t in found.items() if t.index is not None}
     [row] = correlations(index, fbic, "FBIC 2023", {})
     assert (row.n, round(row.rho, 2)) == (25, 0.66)  # the table in docs/method.md
+
+
+def test_scorecard_says_which_channels_are_stale(ref, knowledge):
+    card = scorecard("MEX", ref=ref, knowledge=knowledge, as_of=AS_OF)
+    assert card.staleness == [
+        "exports: data from 2020, 5 years before 2025-02-20: used, flagged",
+        "imports: data from 2020, 5 years before 2025-02-20: used, flagged",
+    ]
+    assert scorecard("MEX", ref=ref, knowledge=knowledge, as_of=NOW).staleness == []

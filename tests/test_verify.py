@@ -280,3 +280,12 @@ def test_read_claims_accepts_gold_and_rejects_junk(tmp_path):
 
     with pytest.raises(InputError, match="f:2"):
         read_claims("{not json", "f:2")
+
+
+@pytest.mark.shared
+def test_seed_bolivia_membership_events(bolivia):
+    assert [(m.country, m.group, m.membership, m.verdict) for m in bolivia.memberships] == [
+        ("BOL", "BRICS", "join", "consistent"),
+        ("PAN", "BRI", "leave", "consistent"),
+    ]
+    assert bolivia.memberships[0].status == "partner" and bolivia.memberships[1].date_to == "2025-05-04"

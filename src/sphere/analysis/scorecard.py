@@ -92,6 +92,19 @@ class Scorecard(Frozen):
     events: list[EventCount] | None = None  # None: no store given
     claims: list[NewsClaim] | None = None
     sources: dict[str, str] = {}
+    staleness: list[str] = []  # every channel's data year when it is old, and the channels left out for age
+
+
+def staleness(tilt: Tilt) -> list[str]:
+    """One line per tilt channel whose data are stale (used, flagged) or too old (left out)."""
+    out = []
+    for c in [*tilt.components, *([tilt.voting] if tilt.voting else [])]:
+        if c.year is None or not c.stale:
+            continue
+        age = tilt.as_of.year - c.year
+        state = "used, flagged" if c.available else f"left out (older than {tilt.max_age} years)"
+        out.append(f"{c.name}: data from {c.year}, {age} years before {tilt.as_of}: {state}")
+    return out
 
 
 def _share(part: float | None, whole: float | None) -> float | None:
@@ -261,6 +274,7 @@ def scorecard(
         raise NoData(f"no reference data for {lo}-{hi}: the snapshot covers {first}-{last}")
     years = range(max(lo, first), min(hi, last) + 1)
     sources = {f["publisher_short"]: f["source_file"] for f in ref.provenance["files"].values()}
+    tilt = tilt_index(code, ref=ref, knowledge=knowledge, as_of=as_of)
     return Scorecard(
         code=code,
         name=knowledge.code_name(code),
@@ -271,7 +285,8 @@ def scorecard(
         debt=debt_years(ref, code, years),
         finance=finance_years(ref, code, years),
         memberships=memberships(ref, code, knowledge, as_of),
-        tilt=tilt_index(code, ref=ref, knowledge=knowledge, as_of=as_of),
+        tilt=tilt,
+        staleness=staleness(tilt),
         events=event_counts(session, code, event_since, event_until) if session is not None else None,
         claims=news_claims(session, code, event_since, event_until) if session is not None else None,
         sources=sources,
