@@ -196,6 +196,12 @@ CASES = [
         id="the exporter's own report of China's exports",
     ),
     pytest.param(
+        "China sold $59 billion of goods to Brazil in 2023, according to UN Comtrade.", "2024-03-01",
+        dict(measure="exports", holder="CHN", counterpart="BRA", value=59e9, year=2023, source="UN Comtrade"),
+        "consistent", 59105409511.0, "CHN's exports to BRA as reported by CHN (UN Comtrade)",
+        id="the exporter's own Comtrade figure",
+    ),
+    pytest.param(
         "U.S. direct investment in Brazil stood at $91 billion in 2023, the Bureau of Economic Analysis said.",
         "2024-07-01",
         dict(measure="fdi", holder="USA", counterpart="BRA", value=91e9, year=2023, source="BEA"),

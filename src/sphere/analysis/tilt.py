@@ -267,7 +267,7 @@ def alignment_sides(code: str, *, ref: ReferenceData, knowledge, as_of: date) ->
         "MNNA": (usa, ("designated",)),
     }
     for group, (side, statuses) in tables.items():
-        if code in ref.members(group, as_of, statuses=statuses):
+        if group in ref.groups and code in ref.members(group, as_of, statuses=statuses):
             side.append(group)
     for group, side in (("SCO", china), ("NATO", usa), ("G7", usa)):
         if group in knowledge.groups and code in knowledge.members_of(group, on=as_of):

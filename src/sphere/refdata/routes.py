@@ -80,10 +80,11 @@ def _one(series: str, reporter: str, partner: str | None, label: str, kind: Cove
 
 
 def export_routes(x: str, p: str) -> list[Route]:
-    """X's exports to P: X's own reports (IMTS 2025, DOTS to 2020), then P's imports from X (mirrors)."""
+    """X's exports to P: X's own reports (IMTS 2025, DOTS to 2020, Comtrade), then P's imports from X."""
     return [
         _one("imts_exports", x, p, f"{x}'s exports to {p} as reported by {x} (IMF IMTS)"),
         _one("dots_exports", x, p, f"{x}'s exports to {p} as reported by {x} (IMF DOTS)"),
+        _one("comtrade_exports", x, p, f"{x}'s exports to {p} as reported by {x} (UN Comtrade)"),
         _one(
             "comtrade_imports",
             p,
@@ -96,9 +97,11 @@ def export_routes(x: str, p: str) -> list[Route]:
 
 
 def import_routes(x: str, p: str) -> list[Route]:
-    """X's imports from P: X's own report (DOTS), then P's exports to X (IMTS 2025, Comtrade, DOTS mirrors)."""
+    """X's imports from P: X's own reports (DOTS, Comtrade), then P's exports to X (IMTS 2025, Comtrade,
+    DOTS mirrors)."""
     return [
         _one("dots_imports", x, p, f"{x}'s imports from {p} as reported by {x} (IMF DOTS)"),
+        _one("comtrade_imports", x, p, f"{x}'s imports from {p} as reported by {x} (UN Comtrade)"),
         _one("imts_exports", p, x, f"{p}'s exports to {x} as reported by {p} (IMF IMTS, mirror)", "mirror"),
         _one(
             "comtrade_exports",
@@ -111,8 +114,9 @@ def import_routes(x: str, p: str) -> list[Route]:
     ]
 
 
-# Exports and imports routes that are read together for total trade or a balance (same publisher family).
-_TRADE_PAIRS = ((1, 0), (0, 1), (2, 2), (3, 3))  # (export route, import route) by index
+# Exports and imports routes that are read together for total trade or a balance (same family of reports):
+# DOTS own, Comtrade own, IMTS (own exports, partner's exports as imports), Comtrade mirror, DOTS mirror.
+_TRADE_PAIRS = ((1, 0), (2, 1), (0, 2), (3, 3), (4, 4))  # (export route, import route) by index
 
 
 def trade_routes(measure: str, x: str, p: str) -> list[Route]:
