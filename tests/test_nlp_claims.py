@@ -327,3 +327,9 @@ def test_a_change_from_one_rate_to_another_is_no_range():
 
 def test_what_a_project_costs_is_no_sanction():
     assert _claims("Ecuador might build a pipeline to Colombia, costing 15 to 20 mln dlrs.", "1987-04-01") == []
+
+
+def test_a_pronoun_for_a_company_blocks_the_claim():
+    r = extract_text("Vietnam welcomes investors. Aside from Vietnamese projects already planned, Samsung said last "
+                     "month that it would double its investment to $6 billion in its new plant.", published="2019-03-01")
+    assert [c for c in r.claims if c.value == 6e9] == []

@@ -132,6 +132,8 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
                   or prev_holder
                   or (ctx.state.topic or ctx.state.main if _topic_may_hold(ftok, cue, ctx, parties, pron.dep_ == "poss")
                       else None))
+        if holder is None:
+            return None, None  # "its investment" of a company: the pronoun's owner has no code
     counterpart = min((c for c in counter_c if c[1] != holder), default=(0, None))[1]
     for p in sorted(free, key=near):
         if holder is None and p.code != counterpart:
@@ -243,13 +245,13 @@ def _topic_may_hold(ftok: Token, cue: Token | None, ctx: SentenceContext, partie
         return False
     linked = {p.token.i for p in parties}
     for start in [t for t in (cue, ftok) if t is not None]:
-        for t in ancestors(start)[:5]:
+        for t in ancestors(start)[:7]:
             if t.pos_ in ("VERB", "AUX"):
-                for c in t.children:
-                    if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" and c.i not in linked and \
-                            not any(g.i in linked for g in c.subtree):
-                        return False
-                break
+                subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if any(c.pos_ == "PROPN" and c.i not in linked and not any(g.i in linked for g in c.subtree) for c in subj):
+                    return False
+                if not any(c.lower_ in ("it", "its") for c in subj):
+                    break  # "Alibaba announced that it would double its investment": "it" is the company above
     return named or ctx.state.mentions.get(topic, 0) >= 2
 
 
