@@ -339,6 +339,8 @@ def _judge_all(claim, chosen, why, readings, unverifiable, base) -> Verdict:  # 
         reason += "; also " + "; ".join(
             f"{a.label}: {_fmt(a.value)} in {a.year} ({a.verdict})" for a in alternatives
         )
+    if usd:  # said in the reason too, which the store keeps
+        reason += f"; the figure, {claim.value:,.0f} {claim.unit}, is {_fmt(usd.usd)}: {usd.note}"
     update: dict[str, object] = {"alternatives": alternatives, "reason": reason}
     if usd:
         update |= {"value_usd": usd.usd, "conversion": usd.note}
