@@ -265,3 +265,13 @@ def test_a_call_to_discuss_is_one_meeting_with_whom_it_is_held():
 def test_a_cancelled_visit_is_no_meeting():
     text = "A French minister has cancelled a planned visit to Haiti after a state of siege was declared."
     assert ("FRA", "CONSULT", "HTI") not in _events(text)
+
+
+def test_precision_guards_seen_on_unannotated_reuters_stories():
+    # a scheduled visit is a meeting (C9); being asked names no asker; agreeing with an opinion agrees on nothing;
+    # telling reporters meets no one; "joined by" others is no membership
+    assert _events("Prime Minister Yasuhiro Nakasone of Japan will make an official visit to the United States.") == {
+        ("JPN", "CONSULT", "USA")}
+    assert _events("Yugoslavia said it has been asked to take part in building a new Soviet airliner.") == set()
+    assert _events("The three nations, joined by France, Britain and Canada, agree these policies are essential.") == set()
+    assert _events("U.S.-Japanese talks of this kind are held each year, she told reporters.") == set()

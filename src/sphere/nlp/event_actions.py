@@ -68,6 +68,8 @@ def refine_action(tok: Token, action: str, lex: dict, low: str) -> str | None:
     direct_objs = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
     if tok.lower_.startswith("declin") and direct_objs & {"comment", "comments", "comment."}:
         return None  # "declined comment": no refusal of anyone
+    if tok.lemma_ == "agree" and any(c.dep_ == "ccomp" and not any(a.dep_ == "aux" for a in c.children) for c in tok.children):
+        return None  # "agree these policies are essential": sharing an opinion, not an agreement
     if tok.lemma_ in ("build", "construct") and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
         return None  # "building on recent statements": nothing is built
     if tok.lemma_ == "call" and any(c.dep_ == "oprd" for c in tok.children):
@@ -184,7 +186,7 @@ def membership_change(tok: Token, lex: dict, doc) -> str | None:
     window = {t.lower_ for t in doc[tok.i:min(len(doc), tok.i + 6)]}
     if tok.lower_ in lex["membership_leave"] and (window & {"membership", "member", "initiative", "road", "bloc", "group", "union"}):
         return "leave"
-    if tok.lower_ in lex["membership_join"] and tok.pos_ == "VERB":
+    if tok.lower_ in lex["membership_join"] and tok.pos_ == "VERB" and not any(c.dep_ == "agent" for c in tok.children):
         joined = {c.lower_ for c in tok.children if c.dep_ == "dobj"}
         return None if joined & set(lex["not_membership"]) else "join"  # "joined a meeting", "joined the fight"
     if "member" in window and tok.lower_ in ("becoming", "become", "became", "becomes"):

@@ -101,6 +101,8 @@ def actors_of(tok: Token, by_token: dict[int, Party], ctx: SentenceContext) -> l
     agents = passive_agents(tok, by_token, ctx)
     if agents:
         return agents  # "a deal criticized by the World Bank": the agent acts
+    if tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in tok.children) and tok.lemma_.lower() in load("events")["patient_subject_lemmas"]:
+        return []  # "Yugoslavia has been asked to participate": the subject is asked, someone unnamed asks
     subj = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
     if subj is None and tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "attr") and tok.head.head.pos_ in ("VERB", "AUX") and (
             tok.head.lemma_.lower() in load("events")["intention_nouns"]):
@@ -181,6 +183,7 @@ def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: Sentence
     mention anywhere inside them ("tariffs on EVs made in China"), else, for threats and sanctions,
     the article's other main party."""
     found: list[str] = []
+    told = tok.lemma_.lower() == "tell"  # "told Reagan", "told reporters": only a named addressee is met
 
     def add(t: Token) -> None:
         code = resolve_party(t, by_token, ctx, coref=False)
@@ -208,6 +211,8 @@ def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: Sentence
                 for o2 in g.children:
                     if o2.dep_ == "pobj":
                         add(o2)
+    if told:
+        return found
     if not found:
         for o in objects:
             # a complaint's relative clause ("concern over tariffs, which they said break WTO rules") speaks of others
