@@ -333,3 +333,12 @@ def test_a_pronoun_for_a_company_blocks_the_claim():
     r = extract_text("Vietnam welcomes investors. Aside from Vietnamese projects already planned, Samsung said last "
                      "month that it would double its investment to $6 billion in its new plant.", published="2019-03-01")
     assert [c for c in r.claims if c.value == 6e9] == []
+
+
+def test_a_company_subject_and_gapped_joint_partners():
+    assert _claims("President Lula said Acme Motors would invest $1 billion in a new plant.") == []
+    assert _claims("Lisbon said first quarter exports to Angola and Mozambique rose 12 pct to 1.1 billion dlrs and "
+                   "imports rose 9 pct to 0.8 billion.", "1991-04-10") == []
+    assert [(c.measure, {c.holder, c.counterpart}) for c in extract_text(
+        "Jordan and Sudan agreed to exchange 100 mln dlrs worth of goods a year.", published="1987-03-10").claims] == [
+        ("trade", {"JOR", "SDN"})]

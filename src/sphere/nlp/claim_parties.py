@@ -98,12 +98,15 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
     counter_c: list[tuple[int, str]] = []
     free: list[Party] = []
     blocked: set[str] = set()
+    nearest_uncoded = 10**6  # how near the figure a holder without a code ("CBC would invest") stands
     for p in cands:
         if not in_frame(p):
             continue
         slot = _slot(measure, p, imports, cands, cue_nouns)
         if p.code == UNCODED:
             blocked.add(slot or "")
+            if slot == "holder":
+                nearest_uncoded = min(nearest_uncoded, near(p))
         elif slot == "holder":
             holder_c.append((near(p), p.code))
         elif slot == "counterpart":
@@ -111,7 +114,10 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
         elif slot == "free":
             free.append(p)
     cands = [p for p in cands if p.code != UNCODED]
-    joint = [c for _, c in counter_c if coordinated_parties(c, [p for p in cands if in_frame(p)], None)]
+    framed = [p for p in cands if in_frame(p)]
+    joint = [c for _, c in counter_c if coordinated_parties(c, framed, None)]
+    if measure == "exports" and any(coordinated_parties(h, framed, None) for _, h in holder_c):
+        return None, None  # "imports [from Hong Kong and Macao] rose to ...": one figure for two partners (C7)
     if joint and measure in ("exports", "trade"):
         return None, None  # "exports to Hong Kong and Macao": one figure for partners that share no code (C7)
     if joint and measure in ("debt", "loan", "aid", "investment", "fdi"):
@@ -122,6 +128,8 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
     countered = {c for _, c in counter_c}
     if any(h not in countered for _, h in holder_c):  # a party named as lender is not also the borrower
         holder_c = [h for h in holder_c if h[1] not in countered]
+    if holder_c and min(holder_c)[0] > nearest_uncoded:
+        return None, None  # "the president said CBC would invest $1 billion": the investor is the company
     holder = min(holder_c)[1] if holder_c else None
     if holder is None and "holder" in blocked:
         return None, None  # "loans to African countries": the holder has no code (SCHEMA.md C7)
@@ -172,6 +180,8 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
     if measure == "trade" and counterpart is None and holder is not None and re.search(
             r"\b(?:two-way|bilateral)\b", ftok.doc.text, re.IGNORECASE):
         counterpart = ctx.state.other_party(holder)  # "two-way trade": between the article's two countries
+    if measure == "exports" and holder and counterpart and counterpart in coordinated_parties(holder, parties, None):
+        return None, None  # "Hong Kong and Macao" taken as the two sides of one figure: they are one joint partner (C7)
     if measure == "trade" and holder and counterpart:  # either partner holds trade: the first named does
         first = {p.code: p.token.i for p in sorted(parties, key=lambda p: -p.token.i)}
         if first.get(counterpart, 10**6) < first.get(holder, 10**6):
@@ -226,6 +236,11 @@ def _unnamed_parties(doc, frame: set[int], parties: list[Party], lex: dict, topi
                 out.append(Party(topic, None, t, t, role, t.head.head, False))
         elif not any(c.dep_ == "poss" for c in t.children):  # "its partners" are someone's
             out.append(Party(UNCODED, None, t, t, role, t.head.head, False))
+    for t in doc:  # "CBC would invest $1 billion": a subject sphere cannot code (a company) acts
+        if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.head.i in frame and t.i not in known and not any(
+                t.i in {x.i for x in p.token.subtree} or p.token.i in {x.i for x in t.subtree} for p in parties) \
+                and t.lower_ not in _WHEN and t.head.lower_ not in _SPEECH:
+            out.append(Party(UNCODED, None, t, t, "subj", t.head, False))
     for t in doc:  # "Encor's 225 mln dlr liability": a possessor sphere cannot code (a company) owns the figure
         if t.dep_ == "poss" and t.pos_ == "PROPN" and cue is not None and t.head.i == cue.i and t.i not in known and not any(
                 p.token.i == t.i or t.i in {x.i for x in p.token.subtree} for p in parties):
