@@ -275,3 +275,8 @@ def test_precision_guards_seen_on_unannotated_reuters_stories():
     assert _events("Yugoslavia said it has been asked to take part in building a new Soviet airliner.") == set()
     assert _events("The three nations, joined by France, Britain and Canada, agree these policies are essential.") == set()
     assert _events("U.S.-Japanese talks of this kind are held each year, she told reporters.") == set()
+
+
+def test_settling_a_debt_pays_it_and_trading_alone_is_no_event():
+    assert _events("Pakistan may use the money to settle Chinese debts.") == set()
+    assert _events("Many countries would use the port to trade directly with China.") == set()

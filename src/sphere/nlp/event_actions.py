@@ -68,6 +68,8 @@ def refine_action(tok: Token, action: str, lex: dict, low: str) -> str | None:
     direct_objs = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
     if tok.lower_.startswith("declin") and direct_objs & {"comment", "comments", "comment."}:
         return None  # "declined comment": no refusal of anyone
+    if tok.lemma_ == "settle" and direct_objs & set(lex["relief_objects"]):
+        return None  # "settle its debts" pays them; "settle the dispute" agrees
     if tok.lemma_ == "agree" and any(c.dep_ == "ccomp" and not any(a.dep_ == "aux" for a in c.children) for c in tok.children):
         return None  # "agree these policies are essential": sharing an opinion, not an agreement
     if tok.lemma_ in ("build", "construct") and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
