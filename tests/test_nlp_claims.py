@@ -342,3 +342,10 @@ def test_a_company_subject_and_gapped_joint_partners():
     assert [(c.measure, {c.holder, c.counterpart}) for c in extract_text(
         "Jordan and Sudan agreed to exchange 100 mln dlrs worth of goods a year.", published="1987-03-10").claims] == [
         ("trade", {"JOR", "SDN"})]
+
+
+def test_rescheduled_amounts_and_loans_a_bank_holds_are_debt():
+    c = _one("Kenya's finance minister said he was hoping for a rescheduling of 120 mln dlrs.", "1987-05-01")
+    assert (c.measure, c.holder, c.value, c.period) == ("debt", "KEN", 120e6, "stock")
+    c = _one("Citibank, which holds about 1.5 billion dlrs in Mexican loans, may lose money.", "1987-05-01")
+    assert (c.measure, c.holder, c.counterpart, c.value, c.approx) == ("debt", "MEX", None, 1.5e9, "about")

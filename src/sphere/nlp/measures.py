@@ -161,6 +161,8 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
             continue  # "set at $500 million to finance the $7 billion project": a country financing it is the loan (C6)
         if tok.lower_ == "direct" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "investment"):
             continue
+        if m == "loan" and lemma(ftok.head) in ("hold", "own") and ftok.dep_ == "dobj":
+            m = "debt"  # "holds $2.7 billion in Brazilian loans": a stock of loans is debt (SCHEMA.md C2)
         if m == "loan" and any(t.lower_ == "outstanding" for t in tok.doc[max(0, tok.i - 3):tok.i + 1]):
             m = "debt"  # "outstanding credit", "outstanding loans": a stock of loans is debt (SCHEMA.md C2)
         if m == "investment" and _is_fdi(tok):

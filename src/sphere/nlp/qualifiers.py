@@ -16,6 +16,7 @@ from sphere.nlp.role_frames import lemma
 from sphere.nlp.syntax import ancestors
 
 _ATTRIB = [
+    re.compile(r"\bquoted (?P<s>[A-Z][^,]*(?:, [^,]*?)?) as saying\b"),
     re.compile(r"\baccording to (?:data from |figures from |statistics from |estimates by |estimates from )?(?P<s>(?:the )?[A-Z][\w.&’'-]*(?:['’]s)?(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.&’'-]*)*(?:\s+(?:central bank|finance ministry|economy ministry|trade ministry|commerce ministry|foreign ministry|customs|statistics (?:office|bureau|agency)|government|data))?)"),
     re.compile(r"(?:statistics|data|figures|estimates) (?:from|by|of) (?:the )?(?P<s>[A-Z][\w.&’'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.&’'-]*)*)"),
     re.compile(r"(?P<s>(?:the )?[A-Z][\w.&’'-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.&’'-]*)*|\b[a-z]+ figures|\b[a-z]+ data) (?:data |figures |statistics )?(?:shows?|showed|indicate[sd]?)\b"),
