@@ -349,3 +349,9 @@ def test_rescheduled_amounts_and_loans_a_bank_holds_are_debt():
     assert (c.measure, c.holder, c.value, c.period) == ("debt", "KEN", 120e6, "stock")
     c = _one("Citibank, which holds about 1.5 billion dlrs in Mexican loans, may lose money.", "1987-05-01")
     assert (c.measure, c.holder, c.counterpart, c.value, c.approx) == ("debt", "MEX", None, 1.5e9, "about")
+
+
+def test_announcing_or_arranging_a_loan_is_lending():
+    assert _claims("China announced a $1 billion loan for Kenya.") == [("loan", "KEN", "CHN", 1e9, "USD", "exact")]
+    assert _claims("Societe Generale, which arranged a 150 mln dlr loan for Peru last year, wants new terms.",
+                   "1987-05-01") == [("loan", "PER", None, 150e6, "USD", "exact")]
