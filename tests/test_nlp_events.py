@@ -280,3 +280,22 @@ def test_precision_guards_seen_on_unannotated_reuters_stories():
 def test_settling_a_debt_pays_it_and_trading_alone_is_no_event():
     assert _events("Pakistan may use the money to settle Chinese debts.") == set()
     assert _events("Many countries would use the port to trade directly with China.") == set()
+
+
+def _documented_rows() -> list[tuple[str, str, list[list[str]]]]:
+    """events.json keys written as rows with their origin, an example and the events it must give."""
+    return [(key, row["example"], row["expect"]) for key, row in load("events").items()
+            if isinstance(row, dict) and "origin" in row]
+
+
+@pytest.mark.parametrize(("key", "example", "expect"), _documented_rows())
+def test_each_documented_events_row_codes_its_example(key, example, expect):
+    row = load("events")[key]
+    assert row["origin"].startswith(("general", "dictionary")) or row["origin"].count("dev:") >= 2, key
+    events = _events(example)
+    assert {tuple(e) for e in expect} <= events, (key, events)
+
+
+def test_a_definite_description_needs_something_named_before_it():
+    assert _events("The bloc condemned the U.S. tariffs.") == set()  # no group named yet
+    assert _events("Brazil hosted the BRICS summit. The bloc condemned the U.S. tariffs.") == {("BRICS", "ACCUSE", "USA")}

@@ -7,7 +7,16 @@ from datetime import date
 import pytest
 
 from sphere.models import Entity
-from sphere.nlp.resolve import SentenceFacts, after_sentence, lead_party, resolve_slot, start_article
+from sphere.nlp.resolve import (
+    SentenceFacts,
+    after_sentence,
+    lead_party,
+    other_main_party,
+    partner_of,
+    record_event,
+    resolve_slot,
+    start_article,
+)
 
 
 def _mention(text: str, start: int, code: str, kind: str = "country") -> Entity:
@@ -52,3 +61,32 @@ def test_an_unparsed_sentence_gives_its_topic_by_the_party_it_opens_with():
 def test_an_unknown_slot_is_an_error():
     with pytest.raises(ValueError, match="unknown slot kind 'them'"):
         resolve_slot(start_article("", None, []), "them")  # type: ignore[arg-type]
+
+
+def test_a_group_description_takes_the_last_group_named_and_nothing_before_one():
+    state = start_article(TEXT, None, MENTIONS)
+    assert resolve_slot(state, "the_group") is None  # no group named yet: "the bloc" stays unresolved
+    after_sentence(state, SentenceFacts(subject="ESP", groups=("NATO", "EU")))
+    assert resolve_slot(state, "the_group") == "EU"
+    after_sentence(state, SentenceFacts(subject="BRA"))
+    assert resolve_slot(state, "the_group") == "EU"  # a sentence naming no group keeps it
+    assert resolve_slot(state, "topic") == "BRA"
+
+
+def test_events_leave_the_actor_the_pair_and_the_partner_met_for_later_sentences():
+    state = start_article(TEXT, None, MENTIONS)
+    record_event(state, "BOL", "CONSULT", "CHN")
+    assert (resolve_slot(state, "it"), resolve_slot(state, "the_two")) == ("BOL", ("BOL", "CHN"))
+    assert (partner_of(state, "BOL"), partner_of(state, "CHN"), partner_of(state, "USA")) == ("CHN", "BOL", None)
+    record_event(state, "USA", "ACCUSE", None)
+    assert (resolve_slot(state, "it"), resolve_slot(state, "the_two")) == ("USA", ("BOL", "CHN"))
+    record_event(state, "CHN", "CONSULT", "PER")
+    assert (partner_of(state, "CHN"), partner_of(state, "PER")) == ("PER", "CHN")  # the latest meeting wins for the actor
+
+
+def test_the_implicit_other_party_is_one_the_article_returns_to():
+    mentions = [*MENTIONS, _mention("Peru", 90, "PER")]
+    state = start_article(TEXT + " Peru.", None, mentions)
+    assert other_main_party(state, "BOL") == "CHN"  # named twice
+    assert other_main_party(state, "BOL", min_mentions=3) is None
+    assert other_main_party(start_article("", None, [_mention("Peru", 0, "PER"), _mention("China", 9, "CHN")]), "PER") is None

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from sphere.nlp.context import SentenceContext
 from sphere.nlp.lexicon import load
+from sphere.nlp.resolve import other_main_party, partner_of, resolve_slot
 from sphere.nlp.syntax import PRONOUNS, Party, subject_of
 
 
@@ -53,9 +54,14 @@ def resolve_party(tok: Token, by_token: dict[int, Party], ctx: SentenceContext, 
                 for g in c.children:  # "the US national security adviser": US -> adviser via compound chain
                     if g.dep_ in ("compound", "flat", "amod") and g.i in by_token:
                         return by_token[g.i].code
+    low = tok.lower_
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    if definite and low in _described("group_descriptions"):
+        return _code(resolve_slot(ctx.state, "the_group"))  # "joined the community", "the bloc's summit"
     if not coref:
         return None
-    low = tok.lower_
+    if definite and low in _described("official_descriptions"):
+        return _code(resolve_slot(ctx.state, "person"))  # "the minister said": the last official named
     if low in ("he", "she", "his", "her") or any(c.lower_ in ("his", "her") and c.dep_ == "poss" for c in tok.children):
         return _person_referent(tok, by_token, ctx)
     if low in PRONOUNS or any(c.lower_ in ("its", "their") and c.dep_ == "poss" for c in tok.children):
@@ -66,10 +72,20 @@ def resolve_party(tok: Token, by_token: dict[int, Party], ctx: SentenceContext, 
                 code = resolve_party(c, by_token, ctx, coref=False)
                 if code:
                     return code
-        return ctx.state.last_actor or ctx.state.topic or ctx.state.main
-    if low in ("country", "government", "nation", "administration") and any(c.lower_ == "the" for c in tok.children):
-        return ctx.state.topic or ctx.state.main
+        return _code(resolve_slot(ctx.state, "it"))
+    if low in ("country", "government", "nation", "administration") and definite:
+        return _code(resolve_slot(ctx.state, "the_country"))
     return None
+
+
+@lru_cache(maxsize=4)
+def _described(key: str) -> frozenset[str]:
+    """Head nouns of a definite description resolved from memory (`events.json`, with origin and example)."""
+    return frozenset(load("events")[key]["words"])
+
+
+def _code(found: str | tuple[str, str] | None) -> str | None:
+    return found if isinstance(found, str) else None
 
 
 def _person_referent(tok: Token, by_token: dict[int, Party], ctx: SentenceContext) -> str | None:
@@ -85,7 +101,7 @@ def _person_referent(tok: Token, by_token: dict[int, Party], ctx: SentenceContex
             code = resolve_party(c, by_token, ctx, coref=False)
             if code:
                 return code
-    return ctx.state.last_person or ctx.state.topic or ctx.state.main
+    return _code(resolve_slot(ctx.state, "person"))
 
 
 def actors_of(tok: Token, by_token: dict[int, Party], ctx: SentenceContext) -> list[str]:
@@ -127,12 +143,14 @@ def actors_of(tok: Token, by_token: dict[int, Party], ctx: SentenceContext) -> l
                 for g in c.children:
                     code = resolve_party(g, by_token, ctx)
                     return [code] if code else []
-        if tok.lower_ in ("talks", "meeting", "discussions", "summit") and ctx.state.topic:
-            return [ctx.state.topic]
+        topic = _code(resolve_slot(ctx.state, "topic"))
+        if tok.lower_ in ("talks", "meeting", "discussions", "summit") and topic:
+            return [topic]
         return []
-    if subj.lower_ in load("events")["pair_words"] and ctx.state.last_pair and subj.i not in by_token and not any(
+    pair = resolve_slot(ctx.state, "the_two")
+    if subj.lower_ in load("events")["pair_words"] and isinstance(pair, tuple) and subj.i not in by_token and not any(
             c.dep_ == "amod" for c in subj.children):  # "the two", not "African countries"
-        return list(ctx.state.last_pair)  # "the two signed agreements": the pair last seen together
+        return list(pair)  # "the two signed agreements": the pair last seen together
     out = []
     for t in [subj, *_conjuncts(subj)]:
         code = resolve_party(t, by_token, ctx)
@@ -251,15 +269,16 @@ def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: Sentence
     found = [c for c in found if not _at_location(tok, c, by_token)]  # "requested talks with X at the WTO"
     others = {p.code for p in by_token.values()} - {actor}
     if not found and action in lex["no_target_fallback"] and not others and not tok.lower_.startswith("warn"):
-        other = ctx.state.other_party(actor)
-        if other and ctx.state.mentions.get(other, 0) >= 2:  # only a party the article keeps returning to
+        other = other_main_party(ctx.state, actor)  # only a party the article keeps returning to
+        if other:
             found.append(other)
     near = {p.code for p in by_token.values() if p.code != actor and not is_group(p.code) and p.role not in ("prep:at", "prep:in")}
     if not found and len(near) == 1 and len(others) == 1 and action in lex["sentence_party_fallback"] and (
             tok.lemma_.lower() not in ("tell", "say", "invite")):  # "told Reuters": no one met
         found.append(next(iter(near)))  # "After Sri Lanka ran into trouble, China forgave debt": the one other country
-    if not found and action == "CONSULT" and ctx.state.partners.get(actor):
-        found.append(ctx.state.partners[actor])  # "said during a meeting": the partner met before
+    met = partner_of(ctx.state, actor)
+    if not found and action == "CONSULT" and met:
+        found.append(met)  # "said during a meeting": the partner met before
     if not found and action == "CONSULT" and tok.pos_ == "NOUN":
         for c in tok.head.children if tok.head.pos_ in ("VERB", "AUX") else []:
             for g in c.subtree:

@@ -35,6 +35,7 @@ from sphere.nlp.event_roles import actors_of, is_group, resolve_party, targets_o
 from sphere.nlp.event_said import said_events
 from sphere.nlp.event_triggers import cameo_action, cameo_forms, lemma_of
 from sphere.nlp.lexicon import load
+from sphere.nlp.resolve import record_event
 from sphere.nlp.syntax import Party, is_negated, party_for, span_for
 
 _GATED = ("object_gated", "weak_sanction_verbs", "finance_verbs", "supply_verbs", "easing_verbs", "relief_verbs",
@@ -251,12 +252,7 @@ def _with_partners(tok, by_token: dict[int, Party]) -> set[str]:
 
 def _event(ctx: SentenceContext, tok, actor: str, action: str, target: str | None, membership: str | None, when, lex: dict) -> Event:
     """One event, and the article state it leaves for later sentences ("the two", "during a meeting")."""
-    ctx.state.last_actor = actor
-    if target:
-        ctx.state.last_pair = (actor, target)
-    if action == "CONSULT" and target:
-        ctx.state.partners[actor] = target
-        ctx.state.partners.setdefault(target, actor)
+    record_event(ctx.state, actor, action, target)
     return Event(
         actor=actor, action=cast(Action, action), target=target, date=when, evidence=ctx.text, start=ctx.start,
         end=ctx.end, membership=cast(Membership, membership) if is_group(target) else None, mode=threat_mode(tok, lex),

@@ -119,10 +119,11 @@ def _finish(p: _Prepared, parsed: dict[int, object]) -> ArticleResult:
                     covered.add((e.actor, e.target))
                     events.append(e)
         officials = tuple(e.code for e in p.by_sentence[i] if e.kind == "official" and e.code)
+        groups = tuple(e.code for e in p.by_sentence[i] if e.kind == "group" and e.code)
         if pdoc is not None:
-            after_sentence(state, SentenceFacts(subject=_subject_party(ctx), officials=officials))
+            after_sentence(state, SentenceFacts(subject=_subject_party(ctx), officials=officials, groups=groups))
         else:
-            after_sentence(state, SentenceFacts(lead=lead_party(p.by_sentence[i], s.start), officials=officials))
+            after_sentence(state, SentenceFacts(lead=lead_party(p.by_sentence[i], s.start), officials=officials, groups=groups))
     quotes = extract_quotes(text, p.sentences, p.entities)
     return ArticleResult(
         id=doc.id, title=doc.title, published=doc.published, url=doc.url, source=doc.source,

@@ -9,7 +9,9 @@ from the article's memory, and it alone updates that memory after each sentence:
   mentioned country of the article);
 - the last official named (for "he", "his country"), resolved to a country for the
   article's date by the gazetteer before it gets here;
-- the last acting party and the last pair seen together (for "it" and "the two").
+- the last acting party and the last pair seen together (for "it" and "the two");
+- the last group named (for "the bloc", "the community");
+- the party each actor last met (for "said during the meeting").
 
 Everything here is plain data in, plain data out: it is tested without spaCy
 (tests/test_resolve.py). Extractors call `resolve_slot`; the pipeline calls `start_article`
@@ -29,10 +31,11 @@ from sphere.models import Entity
 from sphere.nlp.context import ArticleState
 from sphere.nlp.entities import country_ranking, main_country
 
-Slot = Literal["it", "the_country", "person", "the_two"]
+Slot = Literal["it", "the_country", "person", "the_two", "the_group", "topic"]
 """Kinds of unresolved slot: a neuter pronoun or the last actor ("it", "its"); a definite
 description of a country ("the country", "the government", "the nation"); a person ("he",
-"she", "the minister"); a pair ("the two", "both sides")."""
+"she", "the minister", "the official"); a pair ("the two", "both sides"); a definite description
+of a group ("the bloc", "the community"); the story's subject alone (who holds "the talks")."""
 
 _FISCAL = re.compile(r"\b(?:budget|fiscal|federal|government) (?:deficit|shortfall|surplus)", re.I)
 _TRADE_WORDS = re.compile(r"\b(?:trade|trading|exports?|imports?|merchandise)\b", re.I)
@@ -45,12 +48,14 @@ class SentenceFacts:
 
     `subject` is the code of the main clause's subject when it is (or is qualified by) a party;
     `lead` is the first party named near the start of a sentence that was not parsed;
-    `officials` are the countries of the officials named, in order.
+    `officials` are the countries of the officials named, in order; `groups` the groups named
+    (EU, BRICS, ...), in order.
     """
 
     subject: str | None = None
     lead: str | None = None
     officials: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
 
 
 def start_article(text: str, published: date | None, entities: Sequence[Entity]) -> ArticleState:
@@ -74,6 +79,31 @@ def after_sentence(state: ArticleState, facts: SentenceFacts) -> None:
         state.topic = facts.lead
     if facts.officials:
         state.last_person = facts.officials[-1]
+    if facts.groups:
+        state.last_group = facts.groups[-1]
+
+
+def record_event(state: ArticleState, actor: str, action: str, target: str | None) -> None:
+    """Take in one event as it is found: its actor answers a later "it", its pair a later "the two",
+    and a meeting's partner a later "during the meeting"."""
+    state.last_actor = actor
+    if target:
+        state.last_pair = (actor, target)
+    if action == "CONSULT" and target:
+        state.partners[actor] = target
+        state.partners.setdefault(target, actor)
+
+
+def other_main_party(state: ArticleState, actor: str, min_mentions: int = 2) -> str | None:
+    """The article's most-mentioned country other than `actor`, if the article keeps returning to it
+    (named at least `min_mentions` times): the implicit target of a threat or sanction."""
+    other = state.other_party(actor)
+    return other if other and state.mentions.get(other, 0) >= min_mentions else None
+
+
+def partner_of(state: ArticleState, actor: str) -> str | None:
+    """The party `actor` was last seen meeting ("said during the meeting": the one met)."""
+    return state.partners.get(actor)
 
 
 def resolve_slot(state: ArticleState, slot: Slot) -> str | tuple[str, str] | None:
@@ -86,6 +116,10 @@ def resolve_slot(state: ArticleState, slot: Slot) -> str | tuple[str, str] | Non
         return state.last_person or state.topic or state.main
     if slot == "the_two":
         return state.last_pair
+    if slot == "the_group":
+        return state.last_group
+    if slot == "topic":
+        return state.topic
     raise ValueError(f"unknown slot kind {slot!r}")
 
 

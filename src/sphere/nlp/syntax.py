@@ -9,10 +9,12 @@ Bolivia", "U.S." modifies "investment" and "Bolivia" is the object of "in".
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from sphere.models import Entity
+from sphere.nlp.lexicon import load
 
 SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
 OBJ = {"dobj", "dative", "oprd", "attr"}
@@ -99,6 +101,12 @@ def is_negated(tok: Token) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _object_control() -> frozenset[str]:
+    """Verbs whose object, not subject, does what the infinitive says (`events.json`, a general list)."""
+    return frozenset(load("events")["object_control_lemmas"]["words"])
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, climbing through xcomp, conj, clausal and prepositional links
     ("X agreed to reinforce" -> X; "X backed down from a decision to turn away Y" -> X)."""
@@ -117,9 +125,9 @@ def subject_of(verb: Token) -> Token | None:
             return None
         if v.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "prep", "pobj", "dobj", "amod"):
             return None
-        if v.dep_ == "xcomp":
+        if v.dep_ == "xcomp" and v.head.lemma_.lower() in _object_control():
             for c in v.head.children:
                 if c.dep_ == "dobj":
-                    return c  # object control: "urged Canada to join" -> Canada joins
+                    return c  # object control: "urged Canada to join" -> Canada joins; not "used the occasion to"
         v = v.head
     return None
