@@ -9,7 +9,7 @@ by PLOVER type and the figures quoted in the news with their verdicts. Gaps are 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from pydantic import BaseModel, ConfigDict
 
@@ -195,9 +195,32 @@ def finance_years(ref: ReferenceData, code: str, years: range) -> list[FinanceYe
     return out
 
 
+def begun_by(since: str | None, as_of: date) -> bool:
+    """True when a membership that began on `since` had surely begun by `as_of`: a start known only to the
+    year ("2017") or month ("2017-06") counts from the last day of that year or month; no start, or one
+    that cannot be read, counts as begun."""
+    if not since:
+        return True
+    text = since.strip()[:10]
+    try:
+        if len(text) == 4:
+            start = date(int(text), 12, 31)
+        elif len(text) == 7:
+            year, month = int(text[:4]), int(text[5:7])
+            start = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        else:
+            start = date.fromisoformat(text)
+    except ValueError:
+        return True
+    return start <= as_of
+
+
 def memberships(ref: ReferenceData, code: str, knowledge, as_of: date) -> list[Membership]:  # type: ignore[no-untyped-def]
+    """The country's memberships that had begun by `as_of` (a later one is not yet a fact on that date)."""
     out = []
     for _, row in ref.memberships_of(code).iterrows():
+        if not begun_by(row["date_from"] or None, as_of):
+            continue
         out.append(
             Membership(
                 group=row["group"],

@@ -1,14 +1,16 @@
 """`sphere country`, `sphere rank` and `sphere scenario tariff`: answers from the reference data and the store.
 
 Errors (an unknown code, a bad date, a chart that cannot be written) are one line and exit code 2.
-Memberships are printed by name ("recognises the People's Republic of China"), never as internal codes,
-and only those that had begun by the `--as-of` date.
+Memberships are printed by name ("recognises the People's Republic of China"), never as internal codes;
+the scorecard itself keeps only those that had begun by the `--as-of` date. Every channel, ranking row
+and scenario row shows its data year, "stale" when more than 2 years before the as-of date, and every
+channel left out says why.
 """
 
 from __future__ import annotations
 
 from contextlib import nullcontext
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -35,23 +37,19 @@ def _grid(title: str, headers: tuple[str, ...], rows: list[tuple], wrap: tuple[s
     table([dict(zip(headers, row, strict=True)) for row in rows], columns, title=title)
 
 
-def _begun(since: str | None, as_of: date) -> bool:
-    """True when a membership that began on `since` had surely begun by `as_of`: a start known only to the
-    year ("2017") or month ("2017-06") counts from the last day of that year or month."""
-    if not since:
-        return True
-    text = since.strip()[:10]
-    try:
-        if len(text) == 4:
-            start = date(int(text), 12, 31)
-        elif len(text) == 7:
-            year, month = int(text[:4]), int(text[5:7])
-            start = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-        else:
-            start = date.fromisoformat(text)
-    except ValueError:
-        return True
-    return start <= as_of
+def _year(year: int | None, stale: bool) -> str:
+    """A data year as shown beside its figure: "2020 stale" when more than 2 years before the as-of date."""
+    return "-" if year is None else f"{year} stale" if stale else str(year)
+
+
+def _left_out(components) -> list[str]:  # type: ignore[no-untyped-def]
+    """The channels left out, each with its reason."""
+    return [f"{c.name}: {c.note}" for c in components if not c.available and c.note]
+
+
+def _channels(tilt):  # type: ignore[no-untyped-def]
+    """The tilt's channels, the UN-voting block among them when it has one."""
+    return [*tilt.components, *([tilt.voting] if tilt.voting is not None else [])]
 
 
 def _money(v: float | None) -> str:
@@ -117,7 +115,11 @@ def show_card(card, card_since: int | None = None) -> None:  # type: ignore[no-u
             if c.available
             else f"left out: {c.note}"
         )
-        out.print(escape(f"  {c.name} ({c.year or '-'}): {state}"))
+        out.print(escape(f"  {c.name} ({_year(c.year, c.stale)}): {state}"))
+    if t.voting is not None:
+        v = t.voting
+        state = f"direction {v.direction:+.2f}" if v.available and v.direction is not None else f"left out: {v.note}"
+        out.print(escape(f"  UN voting ({_year(v.year, v.stale)}): {state}"))
     out.print(
         f"  alignment {t.alignment:+.2f} (China side: {', '.join(t.china_side) or '-'}; "
         f"US side: {', '.join(t.us_side) or '-'}; weight {t.alignment_weight})"
@@ -126,6 +128,8 @@ def show_card(card, card_since: int | None = None) -> None:  # type: ignore[no-u
         f"{k} ±{v['max_shift']:.1f}" for k, v in t.sensitivity.items() if v["max_shift"] is not None
     )
     out.print(f"  moves when a weight is halved or raised by half: {shifts or '-'}")
+    for line in card.staleness:
+        out.print(escape(f"  stale: {line}"))
     if card.events is not None:
         out.print(
             "events with China / the US (PLOVER type, score, count): "
@@ -200,7 +204,6 @@ def register(app: typer.Typer) -> None:
 
                 plot_scorecard(card, plot)
                 say(f"chart written to {plot}")
-        card = card.model_copy(update={"memberships": [m for m in card.memberships if _begun(m.since, day)]})
         typer.echo(card.model_dump_json(indent=1)) if fmt == "json" else show_card(card, since)
 
     @app.command()
@@ -230,11 +233,16 @@ def register(app: typer.Typer) -> None:
                 typer.echo(r.model_dump_json())
             return
         _grid(f"China-US tilt, {region}, as of {day} (-100 US, +100 China)",
-              ("rank", "code", "country", "tilt", "channels (year)", "alignment"),
+              ("rank", "code", "country", "tilt", "data year", "channels (year)", "alignment"),
               [(r.rank or "-", r.code, r.name, "gap" if r.tilt.index is None else f"{r.tilt.index:+.0f}",
-                ", ".join(f"{c.name} {c.year}" for c in r.tilt.components if c.available) or "-",
+                _year(r.data_year, bool(r.stale)),
+                ", ".join(f"{c.name} {_year(c.year, c.stale)}" for c in _channels(r.tilt) if c.available) or "-",
                 f"{r.tilt.alignment:+.2f}") for r in ranked],
               wrap=("country", "channels (year)"))
+        out = console()
+        for r in ranked:
+            for line in _left_out(c for c in _channels(r.tilt) if c.stale):
+                out.print(escape(f"left out {r.code}: {line}"))
 
     scenario = typer.Typer(help="What-if scenarios over the reference data.", no_args_is_help=True)
     app.add_typer(scenario, name="scenario")
@@ -289,12 +297,12 @@ def register(app: typer.Typer) -> None:
         _grid(f"{result.imposer} tariff of {result.rate:g}% on {', '.join(names)} (members on {result.on})",
               ("rank", "code", "year", f"exports to {result.imposer} bn", "% exports", "% GDP", "expected loss bn",
                f"{other} takes bn", f"% to {other}"),
-              [(r.rank or "-", r.code, r.year or "-", _money(r.exports_at_risk), _pct(r.share_of_exports),
+              [(r.rank or "-", r.code, _year(r.year, r.stale), _money(r.exports_at_risk), _pct(r.share_of_exports),
                 _pct(r.share_of_gdp), _money(r.expected_loss), _money(r.other_power_takes),
                 _pct(r.other_power_share)) for r in result.exposures])
         out = console()
         for r in result.exposures:
             if r.note:
-                out.print(escape(f"note {r.code}: {r.note}"))
+                out.print(escape(f"note {r.code} ({_year(r.year, r.stale)}): {r.note}"))
         for line in result.assumptions:
             out.print(escape(f"assumption: {line}"))

@@ -35,6 +35,22 @@ def amount(value: float, unit: str) -> str:
     return f"{number} {unit}" if is_money else f"{number} {unit.replace('_', ' ')}"
 
 
+def period_words(period: str | None, since: int | None = None) -> list[str]:
+    """How the figure is meant, when not a plain annual flow: "since 2013 (cumulative)", "(stock)", "(one deal)".
+
+    >>> period_words("cumulative", 2013)
+    ['since', '2013', '(cumulative)']
+    """
+    if period == "cumulative":
+        return ["since", str(since), "(cumulative)"] if since else ["(cumulative)"]
+    return {"stock": ["(stock)"], "deal": ["(one", "deal)"]}.get(period or "", [])
+
+
+def route(label: str, value: float, unit: str, year: int, verdict: str) -> str:
+    """Another route to the quantity in one phrase: "partner mirror: $1.2 bn in 2023 (inconsistent)"."""
+    return f"{label}: {amount(value, unit)} in {year} ({verdict})"
+
+
 def figure(value: float, unit: str, *, approx: str = "exact", relative_to: str | None = None,
            modality: str = "actual", value_max: float | None = None) -> str:
     """The whole figure: approximation, amount (or range), comparison and modality.

@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from sphere.cli.common import check_format, console, errors, escape, reading
+from sphere.cli.figures import period_words, route
 
 FORMATS = ("text", "json")
 
@@ -82,6 +83,8 @@ def verify_command(articles: list[Path], *, db: str | None, ids: list[str], fmt:
             out.print(f"[bold]{escape(article.id)}[/] ({article.published})")
             for verdict in article.verdicts:
                 _print_verdict(verdict)
+            for member in article.memberships:
+                _print_membership(member)
         return
     from sphere.store.engine import open_session
     from sphere.verify.store import as_verdict, stored_verdicts, verify_store
@@ -119,6 +122,21 @@ def _print_verdict(verdict) -> None:  # type: ignore[no-untyped-def]
             out.print(escape(f"      note: {note}"))
     if verdict.source_differs:
         out.print(escape(f"      the article cites {verdict.article_source!r}; checked against {verdict.publisher}"))
+    meant = period_words(verdict.period, verdict.since)
+    if meant:
+        out.print(escape(f"      read as: {' '.join(meant)}"))
+    unit = "USD" if verdict.reference_unit in ("USD", "USD_2021") else verdict.reference_unit or verdict.unit
+    for other in verdict.alternatives:
+        out.print(escape(f"      other route: {route(other.label, other.value, unit, other.year, other.verdict)}"))
+
+
+def _print_membership(member) -> None:  # type: ignore[no-untyped-def]
+    """One membership event (joined, left) and its verdict against the dated tables."""
+    out = console()
+    color = {"consistent": "green", "inconsistent": "red"}.get(member.verdict, "yellow")
+    said = f"{member.country} {member.membership} {member.group or '-'} ({member.event_date or 'undated'})"
+    out.print(f"  [{color}]{escape(f'{member.verdict:<12} membership {said}')}[/]")
+    out.print(escape(f"      {member.reason}"))
 
 
 def register(app: typer.Typer) -> None:

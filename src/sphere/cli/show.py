@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sphere.cli.common import console, escape, say
-from sphere.cli.figures import figure_parts, parties
+from sphere.cli.figures import figure_parts, parties, period_words, route
 
 WIDE = 120
 MAX_WORD = 16  # a longer word (a URL) is folded rather than widening its column
@@ -43,9 +43,23 @@ def _joined(name: str) -> Callable[[dict[str, Any]], object]:
 
 
 def _figure_parts(row: dict[str, Any]) -> list[str]:
-    return figure_parts(row["value"], row["unit"], approx=row.get("approx", "exact"),
-                        relative_to=row.get("relative_to"), modality=row.get("modality", "actual"),
-                        value_max=row.get("value_max"))
+    return [*figure_parts(row["value"], row["unit"], approx=row.get("approx", "exact"),
+                          relative_to=row.get("relative_to"), modality=row.get("modality", "actual"),
+                          value_max=row.get("value_max")),
+            *period_words(row.get("period"), row.get("since"))]
+
+
+def route_lines(rows: Sequence[dict[str, Any]]) -> list[str]:
+    """Under a claims table: each other route to a claim's quantity (own report vs partner's mirror) whose
+    number or verdict differs from the one the verdict followed, named by the claim it belongs to."""
+    out = []
+    for row in rows:
+        unit = "USD" if row.get("unit") in ("USD", "USD_2021") else row.get("unit", "")
+        for r in row.get("routes") or ():
+            claim = f"{row.get('published') or '-'} {row['measure']} {parties(row['holder'], row['counterpart'])}"
+            out.append(f"other route for {claim} ({row.get('verdict')}): "
+                       f"{route(r['label'], r['value'], unit, r['year'], r['verdict'])}")
+    return out
 
 
 FIGURE = (  # what was claimed: the same four columns for mentions and facts
@@ -85,7 +99,9 @@ LAYOUTS: dict[str, tuple[Column, ...]] = {
                keep_whole=True),
         Column("target", _get("target"), keep_whole=True),
         Column("mode", _get("mode"), wide_only=True),
+        Column("verdict", _get("membership_verdict"), keep_whole=True),  # membership events only
         Column("evidence", _get("evidence")),
+        Column("why", _get("membership_reason"), wide_only=True),
     ),
     "event_facts": (
         Column("id", _get("id"), keep_whole=True),
@@ -136,9 +152,22 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, layout: str) -> None:
         writer = csv.DictWriter(sys.stdout, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
+            writer.writerow({k: _csv_cell(v) for k, v in row.items()})
     else:
         table(rows, layout)
+        if layout == "claims":
+            out = console()
+            for line in route_lines(rows):
+                out.print(escape(line), soft_wrap=False)
+
+
+def _csv_cell(value: object) -> object:
+    """A list is one cell: plain items joined by ";", records (other routes) as compact JSON."""
+    if isinstance(value, list):
+        if any(isinstance(v, dict) for v in value):
+            return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return ";".join(map(str, value))
+    return value
 
 
 def _fields(layout: str) -> list[str]:

@@ -75,6 +75,7 @@ class ClaimVerdictRow(Base):
     coverage_note: Mapped[str | None] = mapped_column(Text)
     year_note: Mapped[str | None] = mapped_column(Text)
     source_differs: Mapped[bool | None] = mapped_column(Boolean)
+    alternatives: Mapped[str | None] = mapped_column(Text)  # JSON list of other routes (0005)
     snapshot_version: Mapped[str] = mapped_column(String(32))
     checked_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 

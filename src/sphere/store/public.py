@@ -11,6 +11,18 @@ class Public(BaseModel):
     model_config = ConfigDict(frozen=True, from_attributes=True)
 
 
+class RoutePublic(Public):
+    """Another route to a claim's quantity (the partner's mirror, the other publisher) with its verdict."""
+
+    label: str
+    series: str
+    publisher: str
+    year: int
+    value: float
+    verdict: str
+    difference: float | None
+
+
 class ArticlePublic(Public):
     id: int
     story_id: int
@@ -52,11 +64,14 @@ class ClaimPublic(Public):
     outlet: str | None
     title: str | None
     url: str | None
+    period: str | None = None  # annual, cumulative, stock, deal; None when extraction did not say
+    since: int | None = None  # first year of a cumulative figure
     verdict: str | None = None  # consistent, inconsistent, unverifiable; None when never verified
     verdict_reason: str | None = None
     reference_value: float | None = None
     reference_year: int | None = None
     reference_publisher: str | None = None
+    routes: list[RoutePublic] = []  # other routes whose number or verdict differs from the one followed
 
 
 class EventPublic(Public):
@@ -72,6 +87,9 @@ class EventPublic(Public):
     date: dt.date | None
     day: dt.date
     membership: str | None
+    membership_verdict: str | None = None  # a join/leave checked against the dated membership tables
+    membership_reason: str | None = None
+    membership_source: str | None = None
     mode: str | None
     trigger: str
     score: float

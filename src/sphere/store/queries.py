@@ -12,6 +12,7 @@ rows it left out. Country and group filters take codes, names and demonyms (`sph
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -57,7 +58,7 @@ _ARTICLE_COLUMNS = (Article.published, Article.outlet, Article.title, Article.ur
 # The verification stage's table (sphere.refdata.tables), named here without importing that stage's code.
 _VERDICTS = table(
     "claim_verdicts", column("id"), column("claim_id"), column("verdict"), column("reason"),
-    column("reference_value"), column("reference_year"), column("publisher"),
+    column("reference_value"), column("reference_year"), column("publisher"), column("alternatives"),
 )
 # Mention kinds that are one country under several forms ("China", "Chinese", "Beijing").
 PLACE_KINDS = ("country", "demonym", "capital")
@@ -197,7 +198,8 @@ def _verdicts(session: Session, claim_ids: Iterable[int]) -> dict[int, dict]:
     query = select(_VERDICTS).where(_VERDICTS.c.claim_id.in_(ids)).order_by(_VERDICTS.c.id)
     return {
         row.claim_id: {"verdict": row.verdict, "verdict_reason": row.reason, "reference_value": row.reference_value,
-                       "reference_year": row.reference_year, "reference_publisher": row.publisher}
+                       "reference_year": row.reference_year, "reference_publisher": row.publisher,
+                       "routes": json.loads(row.alternatives) if row.alternatives else []}
         for row in session.execute(query)
     }
 

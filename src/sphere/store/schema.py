@@ -284,6 +284,10 @@ class EventRow(_Extracted, Base):
     date: Mapped[dt.date | None] = mapped_column(Date)  # as extracted; null when the text does not resolve it
     day: Mapped[dt.date] = mapped_column(Date)  # date, or the article's date when undated (filters, windows)
     membership: Mapped[str | None] = mapped_column(String(8))
+    # A membership event's verdict against the dated membership tables (sphere.verify.store; 0005).
+    membership_verdict: Mapped[str | None] = mapped_column(String(16))
+    membership_reason: Mapped[str | None] = mapped_column(Text)
+    membership_source: Mapped[str | None] = mapped_column(Text)
     mode: Mapped[str | None] = mapped_column(String(200))
     trigger: Mapped[str] = mapped_column(String(200), default="")
     score: Mapped[float] = mapped_column(Float)
