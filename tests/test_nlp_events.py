@@ -299,3 +299,10 @@ def test_each_documented_events_row_codes_its_example(key, example, expect):
 def test_a_definite_description_needs_something_named_before_it():
     assert _events("The bloc condemned the U.S. tariffs.") == set()  # no group named yet
     assert _events("Brazil hosted the BRICS summit. The bloc condemned the U.S. tariffs.") == {("BRICS", "ACCUSE", "USA")}
+
+
+def test_a_joint_subject_acts_toward_each_other_when_a_part_has_no_target_of_its_own():
+    text = "Chinese Foreign Minister Wang Yi visited Islamabad. Both countries agreed to bring benefits directly to ordinary Pakistanis."
+    assert {("CHN", "AGREE", "PAK"), ("PAK", "AGREE", "CHN")} <= _events(text)  # SCHEMA C3: "the two sides agreed"
+    # each part of the subject with a target of its own keeps it; no pair between them is made up
+    assert _events("Pakistan and China agreed to help Afghanistan rebuild its roads.") == {("PAK", "AGREE", "AFG"), ("CHN", "AGREE", "AFG")}

@@ -184,8 +184,12 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             pairs = [(a, t) for a in actors for t in targets_of(tok, by_token, a, ctx, action, lex)]
         if len(actors) >= 2 and action == "CONSULT" and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
             pairs = []  # "Japan and the United States are holding discussions (under GATT)": they meet each other
-        if not pairs and len(actors) >= 2 and action in ("AGREE", "CONSULT", "SUPPORT", "COOPERATE") and membership is None:
-            pairs = [(a, b) for a in actors for b in actors if a != b]  # "Russia and China pledged a partnership"
+        if len(actors) >= 2 and action in ("AGREE", "CONSULT", "SUPPORT", "COOPERATE") and membership is None and (
+                not pairs or action != "CONSULT"):
+            # "Russia and China pledged a partnership", "both countries agreed to bring benefits to Pakistanis":
+            # a joint subject acts toward each other when a part of it has no target of its own (SCHEMA C3)
+            alone = [a for a in actors if not any(x == a for x, _ in pairs)]
+            pairs += [(a, b) for a in alone for b in actors if a != b]
         if action in ("AGREE", "COOPERATE") and lemma_of(tok) in lex["joint_verbs"]:
             # "A signed a deal with B": a joint act, coded both ways (SCHEMA C3)
             partners = _with_partners(tok, by_token)
