@@ -16,6 +16,7 @@ from datetime import date
 from importlib import resources
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from sphere.models import ArticleResult, Document
@@ -84,7 +85,7 @@ def _digest(results: list[ArticleResult], verdicts: dict, console: Console, stor
     console.print(f"{len(results)} stories, {dates[0]} to {dates[-1]}: {n_claims} figures claimed, {n_events} events, "
                   f"{sum(len(r.quotes) for r in results)} quotes.", highlight=False)
     if stored:
-        console.print(stored, highlight=False)
+        console.print(escape(stored), highlight=False)
     t = Table("date", "measure", "who → whom", "figure", "source", "verdict", title="Figures claimed, with their sources and checks",
               title_justify="left", show_lines=False)
     for r in results:
@@ -94,16 +95,19 @@ def _digest(results: list[ArticleResult], verdicts: dict, console: Console, stor
             if v.reference_value is not None:
                 ref = f" (ref {v.reference_value / 1e9:,.2f} bn, {v.reference_year})" if abs(v.reference_value) >= 1e8 else f" (ref {v.reference_value:,.0f}, {v.reference_year})"
             parties = f"{c.holder or '?'} → {c.counterpart or '-'}" + (f" vs {c.relative_to}" if c.relative_to else "")
-            t.add_row(str(r.published or ""), c.measure, parties, f"{c.approx if c.approx != 'exact' else ''} {c.value_text}".strip(),
-                      c.source or "-", v.verdict + ref)
+            t.add_row(*map(escape, (str(r.published or ""), c.measure, parties,
+                                    f"{c.approx if c.approx != 'exact' else ''} {c.value_text}".strip(),
+                                    c.source or "-", v.verdict + ref)))
     console.print(t)
     t = Table("date", "actor", "action", "target", "evidence", title="Who did what to whom", title_justify="left")
     for r in results:
         for e in r.events:
-            t.add_row(str(e.date or r.published or ""), e.actor, e.action + (f" ({e.membership})" if e.membership else ""),
-                      e.target or "-", e.evidence[:100] + ("…" if len(e.evidence) > 100 else ""))
+            t.add_row(*map(escape, (str(e.date or r.published or ""), e.actor,
+                                    e.action + (f" ({e.membership})" if e.membership else ""), e.target or "-",
+                                    e.evidence[:100] + ("…" if len(e.evidence) > 100 else ""))))
     console.print(t)
     pairs = Counter((e.actor, e.target) for r in results for e in r.events)
     actions = Counter(e.action for r in results for e in r.events)
-    console.print("Most active pairs: " + ", ".join(f"{a}→{b} ({n})" for (a, b), n in pairs.most_common(6)), highlight=False)
-    console.print("Actions: " + ", ".join(f"{a} {n}" for a, n in actions.most_common()), highlight=False)
+    console.print(escape("Most active pairs: " + ", ".join(f"{a}→{b} ({n})" for (a, b), n in pairs.most_common(6))),
+                  highlight=False)
+    console.print(escape("Actions: " + ", ".join(f"{a} {n}" for a, n in actions.most_common())), highlight=False)
