@@ -10,6 +10,7 @@ from sphere.models import Entity
 from sphere.nlp.resolve import (
     SentenceFacts,
     after_sentence,
+    author_of,
     lead_party,
     other_main_party,
     partner_of,
@@ -90,3 +91,16 @@ def test_the_implicit_other_party_is_one_the_article_returns_to():
     assert other_main_party(state, "BOL") == "CHN"  # named twice
     assert other_main_party(state, "BOL", min_mentions=3) is None
     assert other_main_party(start_article("", None, [_mention("Peru", 0, "PER"), _mention("China", 9, "CHN")]), "PER") is None
+
+
+def test_a_statement_named_later_is_made_by_the_latest_party_to_make_one_of_its_kind():
+    state = start_article(TEXT, None, MENTIONS)
+    assert author_of(state, ["THREATEN"]) is None
+    record_event(state, "BRA", "THREATEN", "MEX")
+    record_event(state, "JPN", "AGREE", "VNM")
+    record_event(state, "USA", "THREATEN", "CHN")
+    record_event(state, "PER", "CONSULT", "CHL")
+    assert author_of(state, ["THREATEN"]) == "USA"  # "the threat": the latest threat, not the latest event
+    assert author_of(state, ["AGREE", "REQUEST"]) == "JPN"  # "the offer"
+    assert author_of(state, ["THREATEN", "AGREE"]) == "USA"  # the latest of either kind
+    assert author_of(state, []) == "PER"  # "the remarks" of any kind: whoever acted last

@@ -24,6 +24,7 @@ class ArticleState:
     mentions: dict = field(default_factory=dict)
     fiscal: bool = False  # the article is about a budget deficit and names no trade balance
     no_trade: bool = False  # the article never speaks of trade, exports or imports  # country -> number of mentions in the article
+    last_by_action: dict = field(default_factory=dict)  # PLOVER type -> actor of its last event ("the threat")
     last_group: str | None = None  # last group named (for "the bloc", "the community")
     last_pair: tuple | None = None  # (actor, target) of the last event with both ("the two signed ...")
     partners: dict = field(default_factory=dict)  # actor -> last party it met (for "during a meeting")

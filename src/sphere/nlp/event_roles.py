@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from sphere.nlp.context import SentenceContext
 from sphere.nlp.lexicon import load
-from sphere.nlp.resolve import other_main_party, partner_of, resolve_slot
+from sphere.nlp.resolve import author_of, other_main_party, partner_of, resolve_slot
 from sphere.nlp.syntax import PRONOUNS, Party, subject_of
 
 
@@ -55,9 +55,12 @@ def resolve_party(tok: Token, by_token: dict[int, Party], ctx: SentenceContext, 
                     if g.dep_ in ("compound", "flat", "amod") and g.i in by_token:
                         return by_token[g.i].code
     low = tok.lower_
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "such") for c in tok.children)
     if definite and low in _described("group_descriptions"):
         return _code(resolve_slot(ctx.state, "the_group"))  # "joined the community", "the bloc's summit"
+    said = load("events")["said_descriptions"]["words"]
+    if definite and low in said and (tok.dep_ == "dobj" or tok.dep_ == "pobj" and tok.head.lower_ in ("to", "against")):
+        return author_of(ctx.state, said[low])  # "denounced the remarks": whoever last made such a statement
     if not coref:
         return None
     if definite and low in _described("official_descriptions"):

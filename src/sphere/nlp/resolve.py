@@ -87,6 +87,8 @@ def record_event(state: ArticleState, actor: str, action: str, target: str | Non
     """Take in one event as it is found: its actor answers a later "it", its pair a later "the two",
     and a meeting's partner a later "during the meeting"."""
     state.last_actor = actor
+    state.last_by_action.pop(action, None)  # re-inserted: the dict's order is the order of the latest events
+    state.last_by_action[action] = actor
     if target:
         state.last_pair = (actor, target)
     if action == "CONSULT" and target:
@@ -99,6 +101,16 @@ def other_main_party(state: ArticleState, actor: str, min_mentions: int = 2) -> 
     (named at least `min_mentions` times): the implicit target of a threat or sanction."""
     other = state.other_party(actor)
     return other if other and state.mentions.get(other, 0) >= min_mentions else None
+
+
+def author_of(state: ArticleState, actions: Iterable[str]) -> str | None:
+    """Who made "the remarks", "the threat", "the proposal": the actor of the latest event of one of
+    the types such a statement can be (the latest of all events when `actions` is empty)."""
+    wanted = list(actions)
+    if not wanted:
+        return state.last_actor
+    latest = [a for a in reversed(state.last_by_action) if a in wanted]
+    return state.last_by_action[latest[0]] if latest else None
 
 
 def partner_of(state: ArticleState, actor: str) -> str | None:
