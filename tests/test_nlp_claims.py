@@ -355,3 +355,35 @@ def test_announcing_or_arranging_a_loan_is_lending():
     assert _claims("China announced a $1 billion loan for Kenya.") == [("loan", "KEN", "CHN", 1e9, "USD", "exact")]
     assert _claims("Societe Generale, which arranged a 150 mln dlr loan for Peru last year, wants new terms.",
                    "1987-05-01") == [("loan", "PER", None, 150e6, "USD", "exact")]
+
+
+def test_rupees_are_the_holders_own():
+    assert _claims("Sri Lanka's exports rose to 9.5 billion rupees in March.", "1987-05-01") == [
+        ("exports", "LKA", None, 9.5e9, "LKR", "exact")]
+
+
+def test_a_change_said_with_a_noun_or_a_comparison_is_no_level():
+    assert _claims("Sales of gold left Norway with a rise in its currency reserves of 300 mln dlrs, to 8.1 billion dlrs.",
+                   "1987-05-01") == [("reserves", "NOR", None, 8.1e9, "USD", "exact")]
+    assert [c.value for c in extract_text("Ghana drew down 700 mln dlrs in loans from the IMF, 200 mln dlrs more than "
+                                          "in the previous month.", published="1987-05-01").claims] == [700e6]
+
+
+def test_inflation_beside_growth_is_no_gdp_figure():
+    r = extract_text("Chile's central bank expects the economy will grow 5 pct and inflation would drop to 15 pct.",
+                     published="1987-05-01")
+    assert [c.value for c in r.claims if c.measure == "gdp"] == [5.0]
+
+
+def test_figures_of_firms_and_regions_are_no_claims():
+    r = extract_text("Korea's exports rose in May. Korean bankruptcies totalled 40 in May, with debts of 30 billion won.",
+                     published="1987-06-01")
+    assert [c for c in r.claims if c.value == 30e9] == []
+    r = extract_text("Peru's debt is large. The region's debt rose to 400 billion dlrs last year, he said.",
+                     published="1987-06-01")
+    assert [c for c in r.claims if c.value == 400e9] == []
+
+
+def test_a_lender_named_by_a_pronoun_is_the_counterpart():
+    assert _claims("The World Bank said it approved a 50 mln dlr loan for Nepal.", "1987-05-01") == [
+        ("loan", "NPL", "WORLDBANK", 50e6, "USD", "exact")]

@@ -134,6 +134,13 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
     if holder is None and "holder" in blocked:
         return None, None  # "loans to African countries": the holder has no code (SCHEMA.md C7)
     pron = _clause_pronoun(ftok, cue)
+    if pron is not None and pron.dep_ == "nsubj" and _slot(measure, Party(UNCODED, None, pron, pron, "subj", pron.head, False),
+                                                           imports, cands, cue_nouns) == "counterpart":
+        # "The World Bank said it approved a loan for China": "it" lends, so it names the counterpart
+        ref = _reporting_subject(pron, parties)
+        if ref is not None and not counter_c:
+            counter_c.append((dep_distance(pron, anchor), ref))
+        pron = None
     if pron is not None and (not holder_c or min(holder_c)[0] > dep_distance(pron, anchor)):
         # "it" is the previous claim's holder, or the topic when the article keeps to one country
         holder = (_reporting_subject(pron, parties) or _earlier_subject(pron, parties, {c for _, c in counter_c})
@@ -242,9 +249,12 @@ def _unnamed_parties(doc, frame: set[int], parties: list[Party], lex: dict, topi
                 and t.lower_ not in _WHEN and t.head.lower_ not in _SPEECH:
             out.append(Party(UNCODED, None, t, t, "subj", t.head, False))
     for t in doc:  # "Encor's 225 mln dlr liability": a possessor sphere cannot code (a company) owns the figure
-        if t.dep_ == "poss" and t.pos_ == "PROPN" and cue is not None and t.head.i == cue.i and t.i not in known and not any(
+        if t.dep_ != "poss" or cue is None or t.head.i != cue.i or t.i in known or any(
                 p.token.i == t.i or t.i in {x.i for x in p.token.subtree} for p in parties):
-            out.append(Party(UNCODED, None, t, t.head, "poss", t.head, False))
+            continue
+        if t.pos_ == "PROPN" or (t.pos_ == "NOUN" and lemma(t) in nouns["actor_nouns"]
+                                 and lemma(t) not in _TOPIC_NOUNS | set(nouns["the_country"])):
+            out.append(Party(UNCODED, None, t, t.head, "poss", t.head, False))  # "the region's debt", "member countries' exports"
     return out
 
 
@@ -270,6 +280,7 @@ def _topic_may_hold(ftok: Token, cue: Token | None, ctx: SentenceContext, partie
     return named or ctx.state.mentions.get(topic, 0) >= 2
 
 
+_TOPIC_NOUNS = {"government", "economy", "state"}  # "the government's debt" is the topic country's
 _SPEECH = {"said", "says", "say", "announced", "told", "stated", "declared", "added", "warned", "confirmed"}
 
 

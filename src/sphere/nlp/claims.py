@@ -37,12 +37,14 @@ from sphere.nlp.measures import (
     cue_words,
     is_change,
     is_import,
+    is_stated_change,
     measure_of,
     named_tokens,
     percent_is_claim,
 )
 from sphere.nlp.qualifiers import attributed_source, modality_of, period_of, year_of
-from sphere.nlp.syntax import dep_distance, party_for, span_for
+from sphere.nlp.role_frames import lemma
+from sphere.nlp.syntax import ancestors, dep_distance, party_for, span_for
 
 __all__ = ["attributed_source", "cue_words", "extract_claims"]
 
@@ -88,6 +90,8 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
         else:
             measure, cue = measure_of(ftok, fig, doc, cues, lex, named, ctx.state.fiscal, ctx.state.no_trade)
         continued = False
+        if measure is not None and _private(ftok, cue, lex, party_tokens):
+            continue  # "bankruptcies ... with debts of 25.52 billion yen": a company's figure, not a country's
         if measure is None:
             measure, cue = continued_measure(fig, ctx)
             if measure is None:
@@ -98,7 +102,7 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
         else:
             if fig.kind == "percent" and not ratio and not percent_is_claim(ftok, measure, cue, lex, ctx.text, fig, party_tokens):
                 continue
-            if fig.kind in ("money", "scaled") and is_change(ftok, lex):
+            if fig.kind in ("money", "scaled") and (is_change(ftok, lex) or is_stated_change(ctx.text, fig.start, fig.end)):
                 continue
             if fig.kind == "count" and measure not in ("deployment", "exports"):
                 continue
@@ -177,6 +181,20 @@ _EARNINGS_TABLE = re.compile(r"\b(?:Shr|Shrs|Revs|Oper net|Net|Qtr|Avg shrs)\b[^
 _OTHER_UNIT = re.compile(r"\s*(?:lbs|lb|tonnes?|tons?|barrels?|bushels?|ounces?|oz|shares?|acres?|hectares?|kg|kilos?|"
                          r"kilograms?|litres?|liters?|gallons?|bales?|bags?|units?|vehicles?|cars?|passengers?|people|"
                          r"copies|cubic|metric|head|cattle|pigs|tourists|visitors|households)\b", re.IGNORECASE)
+
+
+def _private(ftok: Token, cue: Token | None, lex: dict, party_tokens: frozenset[int]) -> bool:
+    """The figure or its cue belongs to a firm: a word for firms or their results ("bankruptcies",
+    "the company", "corporate") is the cue's owner or qualifier, or the subject or head of the clause
+    or noun phrase the figure or cue sits in. Firms a country names ("Chinese firms") act for it."""
+    nouns = set(lex["private_holders"]["nouns"])
+    near: list[Token] = []
+    for start in [t for t in (cue, ftok) if t is not None]:
+        chain = ancestors(start)[:4]
+        near += chain
+        near += [c for t in chain for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "poss", "amod", "compound")]
+    firms = set(lex["private_holders"]["firms"])
+    return any((lemma(t) in nouns or t.lower_ in nouns) and not (t.i in party_tokens and lemma(t) in firms) for t in near)
 
 
 def _definite(cue: Token | None) -> bool:

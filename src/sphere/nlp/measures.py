@@ -289,6 +289,8 @@ def percent_is_claim(ftok: Token, measure: str, cue: Token | None, lex: dict, te
         # "GDP grew 5.8 percent": growth is the figure; but not "approval of the handling of the economy
         # fell to 34 pct"
         growing = re.search(r"\b(?:grew|grow|grows|expanded|expand|contracted|shrank|shrink)\b", text.lower())
+        if _other_subject(ftok, cue):
+            return False  # "the economy would grow 4.5 pct ... and inflation would drop to 10 pct": inflation's figure
         return cue.lower_ != "economy" or bool(growing)
     if measure == "tariff" and _tariff_raises_cost(ftok, cue):
         return True
@@ -314,6 +316,17 @@ def percent_is_claim(ftok: Token, measure: str, cue: Token | None, lex: dict, te
     if measure in ("exports", "other", "trade"):
         return _share_of(ftok, cue, lex, party_tokens)
     return False
+
+
+def _other_subject(ftok: Token, cue: Token) -> bool:
+    """The figure's own clause has a common-noun subject other than the cue ("inflation would drop to
+    10 pct"): the figure is that noun's, not the cue's."""
+    verb = next((t for t in ancestors(ftok)[1:5] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subj) and subj[0].pos_ == "NOUN" and cue.i not in {t.i for t in subj[0].subtree} and \
+        cue.i not in {t.i for t in ancestors(ftok)}
 
 
 def _share_of(ftok: Token, cue: Token, lex: dict, party_tokens: frozenset[int]) -> bool:
@@ -362,6 +375,22 @@ def is_change(ftok: Token, lex: dict) -> bool:
             lemma(head) not in _RAISERS:
         return True
     return head.lower_ in ("by", "at") and lemma(head.head) in changes
+
+
+def is_stated_change(text: str, start: int, end: int) -> bool:
+    """A change said with a noun or a comparison: "a rise in net reserves of 400 mln", "an increase in
+    the surplus on oil of 200 mln stg", "900 mln marks more than in the prior week"."""
+    before = text[max(0, start - 70):start].lower()
+    if _CHANGE_NOUN_OF.search(before):
+        return True
+    return bool(_MORE_THAN_BEFORE.match(text[end:end + 40].lower()))
+
+
+_CHANGE_NOUN_OF = re.compile(r"\b(?:rise|increase|reduction|fall|decline|drop|gain|jump|cut|decrease|growth|improvement|"
+                             r"deterioration|swing|turnaround)s?\s+(?:in|of)\b[^,;()]{0,50}?\bof\s+(?:about |around |some |nearly |almost )?$"
+                             r"|\b(?:rise|increase|reduction|fall|decline|drop|gain|jump|cut|decrease)s?\s+of\s+(?:about |around |some |nearly |almost )?$")
+_MORE_THAN_BEFORE = re.compile(r"\s*(?:more|less|fewer|higher|lower|up|down)\s+(?:than|from|on)\s+(?:in\s+)?(?:the|a|last|previous|prior|"
+                               r"earlier|a year|year-earlier)\b")
 
 
 _RAISERS = {"raise", "cut", "lower", "reduce", "boost", "slash"}  # "raised $2 billion" is an amount, not a change

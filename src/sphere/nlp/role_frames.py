@@ -57,6 +57,11 @@ def frames() -> tuple[Frame, ...]:
     return tuple(out)
 
 
+@cache
+def _reporting_verbs() -> frozenset[str]:
+    return frozenset(load("role_frames")["reporting_verbs"]["lemmas"])
+
+
 def side_of(role: str) -> str:
     """"borrower" -> "holder", "lender" -> "counterpart", "free" -> "free"."""
     return str(load("role_frames")["sides"][role])
@@ -116,11 +121,14 @@ def frame_for(measure: str, p: Party, cands: list[Party], cue_nouns: frozenset[s
     if slot == "subj":  # "Japan remains Chile's biggest customer, taking 20% of its exports": China takes
         glemmas |= {lemma(c) for c in gov.children if c.dep_ in ("xcomp", "advcl", "conj") and c.pos_ == "VERB"
                     and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)}
+    speaker = slot == "subj" and lemma(gov) in _reporting_verbs()
     for f in frames():
         if f.slot != slot or not (measure in f.measures or "*" in f.measures):
             continue
         if f.governors and not f.governors & glemmas:
             continue
+        if not f.governors and speaker:
+            continue  # "the World Bank said it approved a loan": the speaker is no borrower by default
         if f.requires and not any(c is not p and slot_of(c, cue_nouns)[0] == f.requires for c in cands):
             continue
         return f
