@@ -67,3 +67,13 @@ def cli_store(tmp_path_factory) -> Store:
     if not _BUILT:
         _BUILT.append(build_store(tmp_path_factory.mktemp("cli-store")))
     return _BUILT[0]
+
+
+def test_the_queries_name_the_schema_s_tables_and_columns():
+    """The queries name tables without the ORM schema (for start-up time); they name exactly its columns."""
+    from sphere.store import queries
+    from sphere.store.schema import Base
+
+    for light in queries.TABLES:
+        mapped = Base.metadata.tables[light.__tablename__]
+        assert [c.name for c in light.table.columns] == [c.name for c in mapped.columns], light.__tablename__

@@ -48,7 +48,7 @@ def _query(db: str | None, fmt: str, layout: str, lister: Callable[..., list], c
         if everything and limit is not None:
             raise ConfigError("--limit and --all exclude each other: give one")
         cap = None if everything else limit or DEFAULT_LIMIT
-        with session(db) as s:
+        with session(db, core=True) as s:
             items = lister(s, **filters, limit=cap + 1 if cap else None)
             total = counter(s, **filters) if cap and len(items) > cap else len(items)
             items = items[:cap] if cap else items
@@ -227,7 +227,7 @@ def stats(db: Db = None, fmt: Annotated[str, typer.Option("--format", "-f", help
 
     with errors():
         fmt = check_format(fmt, ("table", "json"))
-        with session(db) as s:
+        with session(db, core=True) as s:
             result = queries.stats(s)
     if fmt == "json":
         typer.echo(result.model_dump_json(indent=2))

@@ -9,13 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
-from sqlalchemy.orm import Session, sessionmaker
 
 from sphere.errors import ConfigError, DatabaseUnavailable
+
+if TYPE_CHECKING:  # the ORM is imported when a session is made: a query on a Connection never needs it
+    from sqlalchemy.orm import Session, sessionmaker
 
 WRITE_LOCK = 0x5F_53_50_48  # pg_advisory_xact_lock key: one writer at a time commits an article
 
@@ -106,6 +109,8 @@ def connect(db: str | None = None, *, check: bool = True, create: bool = True) -
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
+    from sqlalchemy.orm import sessionmaker
+
     return sessionmaker(engine, expire_on_commit=False)
 
 

@@ -15,10 +15,13 @@ import datetime as dt
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
+    ColumnClause,
     ColumnElement,
     Select,
+    TableClause,
     case,
     column,
     distinct,
@@ -29,10 +32,8 @@ from sqlalchemy import (
     table,
     union_all,
 )
-from sqlalchemy.orm import Session
 
 from sphere.errors import ConfigError
-from sphere.knowledge.lookup import resolve_party
 from sphere.store.public import (
     ArticlePublic,
     ClaimFactPublic,
@@ -42,17 +43,53 @@ from sphere.store.public import (
     EventPublic,
     StatsPublic,
 )
-from sphere.store.schema import (
-    EXTRACTED,
-    Article,
-    ArticleSource,
-    ClaimFact,
-    ClaimRow,
-    EntityMention,
-    EventFact,
-    EventRow,
-    Story,
-)
+
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
+
+    Reader: TypeAlias = Session | Connection  # a query runs on either: it uses Core statements only
+
+
+class _Table:
+    """A store table as the queries name it, without the ORM schema (`sphere.store.schema`): importing the
+    mapped classes costs a query about 0.1 s of start-up (SQLAlchemy's ORM and the mapping of every class)
+    for nothing a read needs. `T.holder` is a column, `T.table` the table; the names are checked against the
+    schema by a test (tests/test_cli_support.py), so they cannot drift from it."""
+
+    def __init__(self, name: str, columns: str) -> None:
+        self.__tablename__ = name
+        self.table: TableClause = table(name, *(column(c) for c in columns.split()))
+
+    def __getattr__(self, name: str) -> ColumnClause[Any]:
+        try:
+            return self.table.c[name]
+        except KeyError:
+            raise AttributeError(f"table {self.__tablename__} has no column {name!r}") from None
+
+
+_EXTRACTED_COLUMNS = "char_start char_end extractor_version current"
+Story = _Table("stories", "id title created_at")
+Article = _Table("articles", "id content_hash story_id doc_id title url outlet published seen_on language text "
+                             "n_chars extractor_version origin ingested_at")
+ArticleSource = _Table("article_sources", "id article_id source_key outlet url title published doc_id origin "
+                                          "ingested_at")
+ClaimRow = _Table("claims", "id article_id story_id fact_id seen_on measure holder counterpart value unit approx "
+                            "relative_to modality year source evidence value_text confidence period since "
+                            + _EXTRACTED_COLUMNS)
+EventRow = _Table("events", "id article_id story_id fact_id seen_on actor action target date day membership "
+                            "membership_verdict membership_reason membership_source mode trigger score evidence "
+                            "confidence " + _EXTRACTED_COLUMNS)
+EntityMention = _Table("entity_mentions", "id article_id code kind name role text " + _EXTRACTED_COLUMNS)
+QuoteRow = _Table("quotes", "id article_id speaker speaker_country text " + _EXTRACTED_COLUMNS)
+ClaimFact = _Table("claim_facts", "id key measure holder counterpart unit year relative_to value value_min "
+                                  "value_max first_seen last_seen n_stories n_mentions n_outlets")
+EventFact = _Table("event_facts", "id key actor action target day date_min date_max first_seen last_seen "
+                                  "n_stories n_mentions n_outlets")
+EXTRACTED = (EntityMention, ClaimRow, EventRow, QuoteRow)
+TABLES = (Story, Article, ArticleSource, ClaimFact, EventFact, *EXTRACTED)
 
 _ARTICLE_COLUMNS = (Article.published, Article.outlet, Article.title, Article.url)
 # The verification stage's table (sphere.refdata.tables), named here without importing that stage's code.
@@ -65,7 +102,11 @@ PLACE_KINDS = ("country", "demonym", "capital")
 
 
 def _party(value: str | None, option: str) -> str | None:
-    return resolve_party(value.strip(), option) if value and value.strip() else None
+    if not (value and value.strip()):
+        return None
+    from sphere.knowledge.lookup import resolve_party  # names, demonyms: loaded only when a filter names one
+
+    return resolve_party(value.strip(), option)
 
 
 def _choice(value: str | None, what: str, *, upper: bool = False) -> str | None:
@@ -107,7 +148,7 @@ def _page(query: Select, limit: int | None, offset: int) -> Select:
     return query.limit(limit).offset(offset) if limit else query.offset(offset)
 
 
-def _count(session: Session, query: Select) -> int:
+def _count(session: Reader, query: Select) -> int:
     return session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
 
 
@@ -139,7 +180,7 @@ def _claim_conditions(
 
 
 def list_claims(
-    session: Session, *, country: str | None = None, holder: str | None = None, counterpart: str | None = None,
+    session: Reader, *, country: str | None = None, holder: str | None = None, counterpart: str | None = None,
     measure: str | None = None, year: int | None = None, since: dt.date | None = None, until: dt.date | None = None,
     outlet: str | None = None, source: str | None = None, text: str | None = None, fact: int | None = None,
     limit: int | None = 100, offset: int = 0,
@@ -153,7 +194,7 @@ def list_claims(
     conditions = _claim_conditions(holder=holder, counterpart=counterpart, measure=measure, year=year, since=since,
                                    until=until, outlet=outlet, source=source, text=text, fact=fact)
     order = (ClaimRow.seen_on.desc(), ClaimRow.id.desc())
-    query = select(ClaimRow, *_ARTICLE_COLUMNS).join(Article, Article.id == ClaimRow.article_id)
+    query = select(ClaimRow.table, *_ARTICLE_COLUMNS).join(Article.table, Article.id == ClaimRow.article_id)
     code = _party(country, "country")
     if code:
         arms = [
@@ -168,16 +209,12 @@ def list_claims(
     else:
         query = query.where(*conditions)
     rows = session.execute(_page(query.order_by(*order), limit, offset)).all()
-    verdicts = _verdicts(session, [row.id for row, *_ in rows])
-    return [
-        ClaimPublic(**_columns(row), start=row.char_start, end=row.char_end, published=published, outlet=o,
-                    title=title, url=url, **verdicts.get(row.id, {}))
-        for row, published, o, title, url in rows
-    ]
+    verdicts = _verdicts(session, [row.id for row in rows])
+    return [ClaimPublic(**_fields(row), **verdicts.get(row.id, {})) for row in rows]
 
 
 def count_claims(
-    session: Session, *, country: str | None = None, holder: str | None = None, counterpart: str | None = None,
+    session: Reader, *, country: str | None = None, holder: str | None = None, counterpart: str | None = None,
     measure: str | None = None, year: int | None = None, since: dt.date | None = None, until: dt.date | None = None,
     outlet: str | None = None, source: str | None = None, text: str | None = None, fact: int | None = None,
 ) -> int:
@@ -187,10 +224,10 @@ def count_claims(
     code = _party(country, "country")
     if code:
         conditions.append(or_(ClaimRow.holder == code, ClaimRow.counterpart == code))
-    return session.scalar(select(func.count()).select_from(ClaimRow).where(*conditions)) or 0
+    return session.scalar(select(func.count()).select_from(ClaimRow.table).where(*conditions)) or 0
 
 
-def _verdicts(session: Session, claim_ids: Iterable[int]) -> dict[int, dict]:
+def _verdicts(session: Reader, claim_ids: Iterable[int]) -> dict[int, dict]:
     """The latest verdict of each claim, as ClaimPublic's verdict fields."""
     ids = list(claim_ids)
     if not ids:
@@ -210,7 +247,7 @@ def _events_query(
     until: dt.date | None, outlet: str | None, text: str | None, fact: int | None,
 ) -> Select:
     action = _choice(action, "action", upper=True)
-    query = select(EventRow, *_ARTICLE_COLUMNS).join(Article, Article.id == EventRow.article_id)
+    query = select(EventRow.table, *_ARTICLE_COLUMNS).join(Article.table, Article.id == EventRow.article_id)
     query = query.where(EventRow.current.is_(True))
     code = _party(country, "country")
     if code:
@@ -232,7 +269,7 @@ def _events_query(
 
 
 def list_events(
-    session: Session, *, country: str | None = None, actor: str | None = None, target: str | None = None,
+    session: Reader, *, country: str | None = None, actor: str | None = None, target: str | None = None,
     action: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
     outlet: str | None = None, text: str | None = None, fact: int | None = None,
     limit: int | None = 100, offset: int = 0,
@@ -241,15 +278,11 @@ def list_events(
     query = _events_query(country=country, actor=actor, target=target, action=action, since=since, until=until,
                           outlet=outlet, text=text, fact=fact)
     query = _page(query.order_by(EventRow.day.desc(), EventRow.id.desc()), limit, offset)
-    return [
-        EventPublic(**_columns(row), start=row.char_start, end=row.char_end, published=published, outlet=o,
-                    title=title, url=url)
-        for row, published, o, title, url in session.execute(query)
-    ]
+    return [EventPublic(**_fields(row)) for row in session.execute(query)]
 
 
 def count_events(
-    session: Session, *, country: str | None = None, actor: str | None = None, target: str | None = None,
+    session: Reader, *, country: str | None = None, actor: str | None = None, target: str | None = None,
     action: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
     outlet: str | None = None, text: str | None = None, fact: int | None = None,
 ) -> int:
@@ -262,13 +295,20 @@ def _columns(row) -> dict:
     return {c.key: getattr(row, c.key) for c in row.__table__.columns if c.key not in ("char_start", "char_end")}
 
 
+def _fields(row) -> dict:  # type: ignore[no-untyped-def]
+    """A selected row's columns as a `...Public` model's fields: offsets as `start` and `end`."""
+    fields = dict(row._mapping)
+    fields["start"], fields["end"] = fields.pop("char_start"), fields.pop("char_end")
+    return fields
+
+
 # --- facts -----------------------------------------------------------------------------------------------
 def _claim_facts_query(
     *, country: str | None, holder: str | None, counterpart: str | None, measure: str | None, year: int | None,
     since: dt.date | None, until: dt.date | None, min_stories: int,
 ) -> Select:
     measure = _choice(measure, "measure")
-    query = select(ClaimFact).where(ClaimFact.n_stories >= min_stories)
+    query = select(ClaimFact.table).where(ClaimFact.n_stories >= min_stories)
     code = _party(country, "country")
     if code:
         query = query.where(or_(ClaimFact.holder == code, ClaimFact.counterpart == code))
@@ -285,7 +325,7 @@ def _claim_facts_query(
 
 
 def list_claim_facts(
-    session: Session, *, country: str | None = None, holder: str | None = None, counterpart: str | None = None,
+    session: Reader, *, country: str | None = None, holder: str | None = None, counterpart: str | None = None,
     measure: str | None = None, year: int | None = None, since: dt.date | None = None,
     until: dt.date | None = None, min_stories: int = 1, limit: int | None = 100, offset: int = 0,
 ) -> list[ClaimFactPublic]:
@@ -293,7 +333,7 @@ def list_claim_facts(
     carries the approximation, modality and verdict of its first mention and every source its mentions cite."""
     query = _claim_facts_query(country=country, holder=holder, counterpart=counterpart, measure=measure, year=year,
                                since=since, until=until, min_stories=min_stories)
-    facts = session.scalars(_page(query.order_by(ClaimFact.n_stories.desc(), ClaimFact.id), limit, offset)).all()
+    facts = session.execute(_page(query.order_by(ClaimFact.n_stories.desc(), ClaimFact.id), limit, offset)).all()
     siblings: dict[str, list[int]] = defaultdict(list)
     keys = {f.key for f in facts}
     if keys:
@@ -301,14 +341,14 @@ def list_claim_facts(
             siblings[key].append(fact_id)
     mentions = _fact_mentions(session, [f.id for f in facts])
     return [
-        ClaimFactPublic.model_validate(f).model_copy(
-            update={"conflicts": sorted(i for i in siblings[f.key] if i != f.id), **mentions.get(f.id, {})}
+        ClaimFactPublic.model_validate(
+            {**f._mapping, "conflicts": sorted(i for i in siblings[f.key] if i != f.id), **mentions.get(f.id, {})}
         )
         for f in facts
     ]
 
 
-def _fact_mentions(session: Session, fact_ids: list[int]) -> dict[int, dict]:
+def _fact_mentions(session: Reader, fact_ids: list[int]) -> dict[int, dict]:
     """Per fact: approx, modality and verdict of its first current mention, and the sources of all of them."""
     if not fact_ids:
         return {}
@@ -329,7 +369,7 @@ def _fact_mentions(session: Session, fact_ids: list[int]) -> dict[int, dict]:
 
 
 def count_claim_facts(
-    session: Session, *, country: str | None = None, holder: str | None = None, counterpart: str | None = None,
+    session: Reader, *, country: str | None = None, holder: str | None = None, counterpart: str | None = None,
     measure: str | None = None, year: int | None = None, since: dt.date | None = None,
     until: dt.date | None = None, min_stories: int = 1,
 ) -> int:
@@ -344,7 +384,7 @@ def _event_facts_query(
     until: dt.date | None, min_stories: int,
 ) -> Select:
     action = _choice(action, "action", upper=True)
-    query = select(EventFact).where(EventFact.n_stories >= min_stories)
+    query = select(EventFact.table).where(EventFact.n_stories >= min_stories)
     code = _party(country, "country")
     if code:
         query = query.where(or_(EventFact.actor == code, EventFact.target == code))
@@ -361,7 +401,7 @@ def _event_facts_query(
 
 
 def list_event_facts(
-    session: Session, *, country: str | None = None, actor: str | None = None, target: str | None = None,
+    session: Reader, *, country: str | None = None, actor: str | None = None, target: str | None = None,
     action: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
     min_stories: int = 1, limit: int | None = 100, offset: int = 0,
 ) -> list[EventFactPublic]:
@@ -369,11 +409,11 @@ def list_event_facts(
     query = _event_facts_query(country=country, actor=actor, target=target, action=action, since=since,
                                until=until, min_stories=min_stories)
     query = _page(query.order_by(EventFact.n_stories.desc(), EventFact.id), limit, offset)
-    return [EventFactPublic.model_validate(f) for f in session.scalars(query)]
+    return [EventFactPublic.model_validate(dict(f._mapping)) for f in session.execute(query)]
 
 
 def count_event_facts(
-    session: Session, *, country: str | None = None, actor: str | None = None, target: str | None = None,
+    session: Reader, *, country: str | None = None, actor: str | None = None, target: str | None = None,
     action: str | None = None, since: dt.date | None = None, until: dt.date | None = None, min_stories: int = 1,
 ) -> int:
     """How many facts `list_event_facts` with these filters would return without a limit."""
@@ -387,9 +427,10 @@ def _articles_query(
     story: int | None,
 ) -> Select:
     n_sources = (
-        select(func.count()).where(ArticleSource.article_id == Article.id).correlate(Article).scalar_subquery()
+        select(func.count()).where(ArticleSource.article_id == Article.id).correlate(Article.table)
+        .scalar_subquery().label("n_sources")
     )
-    query = select(Article, n_sources)
+    query = select(Article.table, n_sources)
     code = _party(country, "country")
     if code:
         mentioned = select(EntityMention.article_id).where(EntityMention.code == code, EntityMention.current.is_(True))
@@ -408,21 +449,18 @@ def _articles_query(
 
 
 def list_articles(
-    session: Session, *, country: str | None = None, outlet: str | None = None, since: dt.date | None = None,
+    session: Reader, *, country: str | None = None, outlet: str | None = None, since: dt.date | None = None,
     until: dt.date | None = None, text: str | None = None, story: int | None = None,
     limit: int | None = 100, offset: int = 0,
 ) -> list[ArticlePublic]:
     """Stored articles, newest first; `country` keeps those that mention it, `text` searches title and text."""
     query = _articles_query(country=country, outlet=outlet, since=since, until=until, text=text, story=story)
     query = _page(query.order_by(Article.published.desc().nulls_last(), Article.id.desc()), limit, offset)
-    return [
-        ArticlePublic.model_validate(article).model_copy(update={"n_sources": count})
-        for article, count in session.execute(query)
-    ]
+    return [ArticlePublic.model_validate(dict(row._mapping)) for row in session.execute(query)]
 
 
 def count_articles(
-    session: Session, *, country: str | None = None, outlet: str | None = None, since: dt.date | None = None,
+    session: Reader, *, country: str | None = None, outlet: str | None = None, since: dt.date | None = None,
     until: dt.date | None = None, text: str | None = None, story: int | None = None,
 ) -> int:
     """How many articles `list_articles` with these filters would return without a limit."""
@@ -443,7 +481,7 @@ def _entities_query(
     query = (
         select(EntityMention.code, EntityMention.name, _ENTITY_KIND.label("kind"), mentions,
                func.count(distinct(EntityMention.article_id)), func.min(Article.seen_on), func.max(Article.seen_on))
-        .join(Article, Article.id == EntityMention.article_id)
+        .join(Article.table, Article.id == EntityMention.article_id)
         .where(EntityMention.current.is_(True))
         .group_by(EntityMention.code, EntityMention.name, _ENTITY_KIND)
     )
@@ -464,7 +502,7 @@ def _entities_query(
 
 
 def list_entities(
-    session: Session, *, country: str | None = None, kind: str | None = None, text: str | None = None,
+    session: Reader, *, country: str | None = None, kind: str | None = None, text: str | None = None,
     outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
     limit: int | None = 100, offset: int = 0,
 ) -> list[EntityPublic]:
@@ -483,7 +521,7 @@ def list_entities(
     ]
 
 
-def _entity_forms(session: Session, keys: set[tuple[str, str]], kind: str | None = None,
+def _entity_forms(session: Reader, keys: set[tuple[str, str]], kind: str | None = None,
                   ) -> dict[tuple[str, str, str], list[str]]:
     """(code, name, folded kind) -> the texts its mentions (of `kind`, if given) were written as, most
     frequent first."""
@@ -504,7 +542,7 @@ def _entity_forms(session: Session, keys: set[tuple[str, str]], kind: str | None
 
 
 def count_entities(
-    session: Session, *, country: str | None = None, kind: str | None = None, text: str | None = None,
+    session: Reader, *, country: str | None = None, kind: str | None = None, text: str | None = None,
     outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
 ) -> int:
     """How many rows `list_entities` with these filters would return without a limit."""
@@ -512,12 +550,12 @@ def count_entities(
                                            until=until))
 
 
-def stats(session: Session) -> StatsPublic:
+def stats(session: Reader) -> StatsPublic:
     """Counts per table, stories vs articles, outlets, extractor versions and the date range."""
-    tables = (Story, Article, ArticleSource, ClaimFact, EventFact, *EXTRACTED)
-    counts = {t.__tablename__: session.scalar(select(func.count()).select_from(t)) or 0 for t in tables}
+    counts = {t.__tablename__: session.scalar(select(func.count()).select_from(t.table)) or 0 for t in TABLES}
     superseded = sum(
-        session.scalar(select(func.count()).select_from(t).where(t.current.is_(False))) or 0 for t in EXTRACTED
+        session.scalar(select(func.count()).select_from(t.table).where(t.current.is_(False))) or 0
+        for t in EXTRACTED
     )
     versions = {
         version: n
