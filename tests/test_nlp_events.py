@@ -306,3 +306,14 @@ def test_a_joint_subject_acts_toward_each_other_when_a_part_has_no_target_of_its
     assert {("CHN", "AGREE", "PAK"), ("PAK", "AGREE", "CHN")} <= _events(text)  # SCHEMA C3: "the two sides agreed"
     # each part of the subject with a target of its own keeps it; no pair between them is made up
     assert _events("Pakistan and China agreed to help Afghanistan rebuild its roads.") == {("PAK", "AGREE", "AFG"), ("CHN", "AGREE", "AFG")}
+
+
+def test_what_is_demanded_or_threatened_holds_no_event_of_its_own():
+    # the demanded act, its objects and what they contain are the content of the demand (SCHEMA C14)
+    assert _events("China demanded that the United States cancel plans to sell weapons to Taiwan.") == {("CHN", "REQUEST", "USA")}
+    assert _events("Russia threatened to stop negotiations with the United States on missiles.") == {("RUS", "THREATEN", "USA")}
+
+
+def test_talks_that_only_qualify_another_noun_are_no_meeting():
+    assert _events("Brazil criticised the lack of progress in the talks with Argentina.") == {("BRA", "ACCUSE", "ARG")}
+    assert _events("Chile held talks with Peru on Monday.") == {("CHL", "CONSULT", "PER")}

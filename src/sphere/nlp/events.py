@@ -112,6 +112,9 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             continue  # "ready to send troops" promises; "ready" alone does not
         if tok.i in inner_done:
             continue
+        if action == "CONSULT" and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "on", "to") and (
+                tok.head.head.pos_ == "NOUN"):
+            continue  # "mediation in the negotiations", "progress in talks": the talks only qualify another noun
         inner = [c for c in tok.children if c.dep_ == "xcomp" and (idx.get(c.lower_) or phrasal_action(c, lex))]
         excluded = [c for c in tok.children if c.dep_ == "xcomp" and lemma_of(c) in lex["rule_out_lemmas"]]
         if action == "REJECT" and excluded:
@@ -136,7 +139,7 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             promised += [g for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ in ("acl", "relcl")]
             if action == "REQUEST":  # "asked the commission to investigate the payment": the investigation accuses (C11)
                 promised = [c for c in promised if (idx.get(lemma_of(c)) or cameo_action(c)) != "ACCUSE"]
-            inner_done.update(g.i for c in promised for g in [c, *c.children] if g is c or g.dep_ in ("conj", "xcomp", "acl"))
+            inner_done.update(g.i for c in promised for g in _content(c))
         if action == "CONSULT":  # "telephoned Kozyrev to discuss the war in Yugoslavia": one meeting, with whom it was held
             inner_done.update(c.i for c in tok.children if c.dep_ in ("xcomp", "advcl")
                               and (_hand_action(c, idx) or cameo_action(c)) == "CONSULT")
@@ -202,6 +205,17 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
         if (actor, action, target) not in seen:
             seen.add((actor, action, target))
             yield _event(ctx, tok, actor, action, target, None, when, lex)
+
+
+def _content(verb) -> list:
+    """What a promised, demanded or threatened act contains: the verb, its coordinated and dependent
+    verbs and their objects ("cancel plans to sell weapons to Taiwan", "stop negotiations"), but not
+    its adjuncts ("after talks with X" happened)."""
+    out = [verb]
+    for c in verb.children:
+        if c.dep_ in ("conj", "xcomp", "ccomp", "acl", "relcl", "dobj", "nsubjpass"):
+            out += _content(c)
+    return out
 
 
 def _unreal(tok, action: str, lex: dict) -> bool:
