@@ -387,3 +387,15 @@ def test_figures_of_firms_and_regions_are_no_claims():
 def test_a_lender_named_by_a_pronoun_is_the_counterpart():
     assert _claims("The World Bank said it approved a 50 mln dlr loan for Nepal.", "1987-05-01") == [
         ("loan", "NPL", "WORLDBANK", 50e6, "USD", "exact")]
+
+
+def test_budget_deficits_money_market_help_and_currency_names_are_no_claims():
+    assert _claims("Keating said the budget deficit for the year would be about three billion dlrs.", "1987-05-01") == []
+    assert _claims("The Bank of England said it gave the money market assistance worth 500 mln stg.", "1987-05-01") == []
+    assert _claims("Argentina's current account deficit widened to 1.2 billion dlrs in the quarter.", "1987-05-01") == [
+        ("other", "ARG", None, -1.2e9, "USD", "exact")]
+
+
+def test_tariffs_worth_an_amount_are_the_value_of_goods_hit():
+    assert _claims("The U.S. has threatened to impose tariffs worth up to 300 mln dlrs on Japanese electronics exports.",
+                   "1987-04-01") == [("sanction_value", "USA", "JPN", 300e6, "USD", "under")]

@@ -170,7 +170,9 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
         elif (measure == "exports" and imports and leftovers) or (
                 measure in ("investment", "fdi", "aid", "tariff", "sanction_value") and leftovers and not counterpart):
             holder = leftovers.pop(0).code
-        elif measure not in ("investment", "fdi", "aid", "tariff", "sanction_value") and _topic_may_hold(ftok, cue, ctx, parties):
+        elif measure not in ("investment", "fdi", "aid", "tariff", "sanction_value") and not (
+                measure == "exports" and imports and counterpart is not None) and _topic_may_hold(ftok, cue, ctx, parties):
+            # ("Korea plans to import 387,000 tonnes": the importer is named, no seller is: a total, not the topic's sale)
             holder = ctx.state.topic or ctx.state.main
             if holder == counterpart:
                 holder = ctx.state.main if ctx.state.main != counterpart else None

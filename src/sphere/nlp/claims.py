@@ -57,6 +57,7 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
     source = attributed_source(ctx.text)
     quoted = _source_span(ctx.text, source)
     parties = [p for e in ctx.entities if e.code and not quoted[0] <= e.start - ctx.start < quoted[1]
+               and not _names_a_currency(e.end - ctx.start, ctx.text)
                if (p := party_for(doc, e, ctx.start)) is not None]  # "World Bank statistics indicate": a source, no party
     named = named_tokens(doc, ctx)  # "Federal Reserve", "World Trade Organization": names, not cue words
     party_tokens = frozenset(t.i for p in parties for t in p.token.subtree) | frozenset(p.np_head.i for p in parties)
@@ -139,7 +140,7 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
         if unit is None:
             continue
         value = fig.value
-        if measure == "trade_balance" and cue is not None and cue.lower_.startswith(("deficit", "shortfall")):
+        if measure in ("trade_balance", "other") and cue is not None and cue.lower_.startswith(("deficit", "shortfall")):
             value = -abs(value)
         if fig.kind == "money":
             ctx.state.currency = unit
@@ -195,6 +196,11 @@ def _private(ftok: Token, cue: Token | None, lex: dict, party_tokens: frozenset[
         near += [c for t in chain for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "poss", "amod", "compound")]
     firms = set(lex["private_holders"]["firms"])
     return any((lemma(t) in nouns or t.lower_ in nouns) and not (t.i in party_tokens and lemma(t) in firms) for t in near)
+
+
+def _names_a_currency(end: int, text: str) -> bool:
+    """"30 billion U.S. Dlrs": the country names the money's currency, it is no party to the figure."""
+    return bool(re.match(r"\s?(?:dollars?|dlrs?)\b", text[end:end + 9], re.IGNORECASE))
 
 
 def _definite(cue: Token | None) -> bool:

@@ -110,8 +110,8 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
              named: frozenset[int] | set[int] = frozenset(), fiscal: bool = False,
              no_trade: bool = False) -> tuple[str | None, Token | None]:
     """The measure whose cue word is nearest the figure in the tree (ties: nearer in the text)."""
-    if fig.kind in ("money", "scaled") and ftok.head.lower_ == "on":
-        host = ftok.head.head
+    if fig.kind in ("money", "scaled") and ftok.head.lower_ in ("on", "worth"):
+        host = ftok.head.head  # "a tariff on $34 billion of imports", "tariffs worth 300 mln dlrs"
         hits = [host] + [c for c in host.children if c.dep_ == "dobj"]
         for h in hits:
             if cue_measure(h, cues) == "tariff":
@@ -119,7 +119,9 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
     if fig.kind in ("money", "scaled") and ftok.dep_ == "pobj" and ftok.head.lower_ == "of":
         owner = ftok.head.head  # "repayment of 30 mln dlrs of the loan", "a deficit of $80 million": the noun it sizes
         m = cue_measure(owner, cues) if owner.i not in named else None
-        if m == "trade_balance" and _not_trade_balance(owner):
+        if m == "trade_balance" and _fiscal_balance(owner):
+            m = None  # "a budget deficit of 3 billion": public finance, no measure of SCHEMA.md (C2)
+        elif m == "trade_balance" and _not_trade_balance(owner):
             m = "other"
         if m == "trade_balance" and (fiscal or no_trade) and not _trade_word_near(owner):
             m = None
@@ -167,8 +169,14 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
             m = "debt"  # "outstanding credit", "outstanding loans": a stock of loans is debt (SCHEMA.md C2)
         if m == "investment" and _is_fdi(tok):
             m = "fdi"
+        if m == "trade_balance" and _fiscal_balance(tok):
+            continue  # "the budget deficit for the year": public finance, no measure of SCHEMA.md (C2)
         if m == "trade_balance" and _not_trade_balance(tok):
             m = "other"
+        if m == "aid" and "market" in {lemma(t) for t in (*tok.subtree, *tok.head.children)}:
+            continue  # "assistance to the money market": a central bank's operations, no aid to a country
+        if m == "loan" and any(lemma(t) in lex["loan_stock_words"] for t in (tok, tok.head, *tok.children)):
+            m = "debt"  # "2.3 billion dlrs in loan exposure to Brazil": loans a lender holds are the borrower's debt (C2)
         if m == "trade_balance" and (fiscal or no_trade) and not _trade_word_near(tok):
             continue  # an article about the budget: "the deficit" is the fiscal one, not a trade balance
         if m == "reserves" and any(lemma(g) in lex["not_reserve_assets"] for c in tok.children if c.lower_ == "of"
@@ -251,10 +259,16 @@ def _trade_word_near(tok: Token) -> bool:
     return any(t.lower_ in ("trade", "merchandise", "exports", "imports") for t in tok.doc[max(0, tok.i - 4):tok.i + 4])
 
 
+def _fiscal_balance(tok: Token) -> bool:
+    """"budget deficit", "fiscal shortfall": a government's own accounts, not a balance with the world."""
+    return bool({lemma(t) for t in tok.doc[max(0, tok.i - 3):tok.i]} & set(claim_lexicon()["fiscal_words"]))
+
+
 def _not_trade_balance(tok: Token) -> bool:
     """"surplus on invisibles", "current account deficit", "budget deficit" are not trade balances."""
     before = {t.lower_ for t in tok.doc[max(0, tok.i - 3):tok.i]}
-    if before & {"budget", "fiscal", "account", "current", "capital", "payments", "primary"}:
+    if before & {"budget", "fiscal", "account", "current", "capital", "payments", "primary", "non-merchandise", "invisible",
+                 "invisibles", "services", "service"}:
         return True
     clause: list[str] = []  # the words before the cue in its clause: "The current account balance of payments ... showed a surplus"
     for t in reversed(tok.doc[max(0, tok.i - 24):tok.i]):
