@@ -317,3 +317,11 @@ def test_what_is_demanded_or_threatened_holds_no_event_of_its_own():
 def test_talks_that_only_qualify_another_noun_are_no_meeting():
     assert _events("Brazil criticised the lack of progress in the talks with Argentina.") == {("BRA", "ACCUSE", "ARG")}
     assert _events("Chile held talks with Peru on Monday.") == {("CHL", "CONSULT", "PER")}
+
+
+def test_a_warning_of_retaliation_in_reported_speech_is_the_speakers_threat():
+    # SCHEMA C14: a warning of coercive steps is a THREATEN by the speaker's side, toward whom it is aimed
+    text = ("The European Community criticised the bill. Belgian Trade Minister Herman De Croo said if the bill passed, "
+            "the community would retaliate by imposing taxes on U.S. exports.")
+    assert _events(text) == {("BEL", "THREATEN", "USA")}  # not the community's own threat: the minister warned
+    assert _events("Brazilian President Lula said Brazil would retaliate against the United States.") == {("BRA", "THREATEN", "USA")}

@@ -19,7 +19,7 @@ from sphere.nlp.context import SentenceContext
 from sphere.nlp.event_roles import actors_of, resolve_party
 from sphere.nlp.event_triggers import lemma_of
 from sphere.nlp.lexicon import load
-from sphere.nlp.syntax import Party, is_negated
+from sphere.nlp.syntax import Party, is_negated, subject_of
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +57,36 @@ def _said(clause: Token, index: dict[tuple[str, str], str]) -> str | None:
         if found:
             return found
     return None
+
+
+def reported_speaker(tok: Token) -> Token | None:
+    """The speech verb whose reported clause holds `tok` ("said [if the bill passed, the community would
+    retaliate]"), climbing through infinitives and coordination; None when `tok` is not reported speech."""
+    speech = _content()[0]
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return None
+        if cur.dep_ == "ccomp" and lemma_of(cur.head) in speech:
+            return cur.head
+        if cur.dep_ not in ("xcomp", "conj", "ccomp"):
+            return None
+        cur = cur.head
+    return None
+
+
+def warned_targets(tok: Token, speaker: Token, by_token: dict[int, Party], ctx: SentenceContext, actors: list[str]) -> list[str]:
+    """Whom a warning of coercive steps is aimed at: the parties named in what was said (its condition
+    included), other than the speaker's side and the side said to act ("the community would retaliate")."""
+    subject = subject_of(tok)
+    acting = {code} if subject is not None and (code := resolve_party(subject, by_token, ctx)) else set()
+    clause = next((c for c in speaker.children if c.dep_ == "ccomp"), tok)
+    found: list[str] = []
+    for t in [*clause.subtree, *(g for c in speaker.children if c.dep_ == "advcl" for g in c.subtree)]:
+        party = by_token.get(t.i)
+        if party is not None and party.code not in acting and party.code not in actors and party.code not in found:
+            found.append(party.code)
+    return found
 
 
 def said_events(ctx: SentenceContext, by_token: dict[int, Party]) -> Iterator[tuple[str, str, str, Token]]:

@@ -32,7 +32,7 @@ from sphere.nlp.event_actions import (
 )
 from sphere.nlp.event_financed import financed_events, nominal_events, received_events
 from sphere.nlp.event_roles import actors_of, is_group, resolve_party, targets_of
-from sphere.nlp.event_said import said_events
+from sphere.nlp.event_said import reported_speaker, said_events, warned_targets
 from sphere.nlp.event_triggers import cameo_action, cameo_forms, lemma_of
 from sphere.nlp.lexicon import load
 from sphere.nlp.resolve import record_event
@@ -161,10 +161,14 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             action = lex["negated_flip"].get(action)  # "would not extend", "failed to reach agreement"
             if action is None:
                 continue
+        speaker = None
         if action == "SANCTION" and (is_hypothetical(tok, lex) or announced_for_later(tok, lex) or (
                 tok.dep_ == "xcomp" and _modal(tok.head, lex))):  # "would not hesitate to retaliate"
             action = "THREATEN"  # "might impose tariffs", "announced a 100% tariff effective from October" (C5)
-        actors = actors_of(tok, by_token, ctx)
+            speaker = reported_speaker(tok)
+        # "the minister said if the bill passed, the community would retaliate": a warning of coercive
+        # steps is the speaker's side's threat (SCHEMA C14)
+        actors = actors_of(speaker, by_token, ctx) if speaker is not None else actors_of(tok, by_token, ctx)
         if tok.lower_ in ("summit", "summits", "forum") and actors and all(is_group(a) for a in actors):
             continue  # "the G20 summit" is an occasion, not a group meeting someone
         if not actors:
@@ -183,6 +187,9 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             obliged = [g for c in tok.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
             codes = [c for g in obliged if (c := resolve_party(g, by_token, ctx, coref=False))]
             pairs = [(a, c) for a in actors for c in codes if c != a]
+        elif speaker is not None:
+            pairs = [(a, t) for a in actors for t in (targets_of(tok, by_token, a, ctx, action, lex)
+                                                       or warned_targets(tok, speaker, by_token, ctx, actors))]
         else:
             pairs = [(a, t) for a in actors for t in targets_of(tok, by_token, a, ctx, action, lex)]
         if len(actors) >= 2 and action == "CONSULT" and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
