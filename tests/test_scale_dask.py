@@ -5,6 +5,7 @@ input article once, with exactly what the single-process engine extracts from it
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -117,3 +118,14 @@ def test_a_worker_killed_mid_run_loses_nothing_and_stores_nothing_twice(cluster,
 
     again = ingest(url, engine="dask", run_dir=str(run_dir), partition_size=2)  # every partition is stored
     assert (again.stored, again.duplicates, again.errors) == (0, len(docs), [])
+
+    # The state a driver killed between writing its shards and loading them leaves: the rerun loads the
+    # shards into the store (here a fresh one) without extracting anything again (no cluster is started).
+    state = json.loads(manifest.read_text())
+    for entry in state["partitions"].values():
+        entry["state"] = "extracted"
+    manifest.write_text(json.dumps(state))
+    resumed_url = f"sqlite:///{tmp_path / 'resumed.db'}"
+    resumed = ingest(resumed_url, engine="dask", run_dir=str(run_dir), partition_size=2)
+    assert (resumed.stored, resumed.errors) == (len(docs), [])
+    assert per_article(resumed_url) == stored
