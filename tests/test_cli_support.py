@@ -77,3 +77,20 @@ def test_the_queries_name_the_schema_s_tables_and_columns():
     for light in queries.TABLES:
         mapped = Base.metadata.tables[light.__tablename__]
         assert [c.name for c in light.table.columns] == [c.name for c in mapped.columns], light.__tablename__
+
+
+@pytest.mark.parametrize("argv", [["claims", "--help"], ["scenario", "tariff", "--help"], ["db", "--help"],
+                                  ["refdata", "list", "--help"], ["eval", "--help"]])
+def test_the_command_alone_answers_as_the_whole_app_does(argv):
+    """`sphere NAME` builds only NAME (start-up time); what it prints is what the whole app prints."""
+    from sphere.cli import app_for
+
+    alone, whole = CliRunner().invoke(app_for(argv), argv), CliRunner().invoke(app, argv)
+    assert len(app_for(argv).registered_commands) + len(app_for(argv).registered_groups) == 1
+    assert (alone.exit_code, alone.output) == (whole.exit_code, whole.output) and "Usage: sphere" in alone.output
+
+
+def test_no_command_or_an_unknown_one_gets_the_whole_app():
+    from sphere.cli import app_for
+
+    assert app_for([]) is app and app_for(["--help"]) is app and app_for(["nosuch"]) is app

@@ -8,7 +8,8 @@ from pydantic import BaseModel, ConfigDict
 
 
 class Public(BaseModel):
-    model_config = ConfigDict(frozen=True, from_attributes=True)
+    # defer_build: a query builds the validator of the one model it returns, not all eight (start-up time)
+    model_config = ConfigDict(frozen=True, from_attributes=True, defer_build=True)
 
 
 class RoutePublic(Public):
