@@ -49,6 +49,24 @@ def test_sentences_keep_us_abbreviation_and_offsets():
         "Exports to the U.S. Rose 23 pct to 640 mln dlrs.", "Mr. Xi met Mr. Biden.", "Talks began."]
 
 
+def test_sentences_of_hard_wrapped_text_run_across_line_breaks():
+    text = ("BRUSSELS, March 3 - A senior British official said that\n"
+            "protectionist bills being considered by Congress could trigger\n"
+            "retaliation by the European Community and threaten the\n"
+            "global trading system.\n\n"
+            "    Paul Channon, secretary for trade and industry, said if\n"
+            "Congress passed the bill, the community would have to retaliate.\n"
+            "    Talks with Japan will resume in May.\n")
+    spans = split_sentences(text)
+    assert [" ".join(text[s.start:s.end].split()) for s in spans] == [
+        "BRUSSELS, March 3 - A senior British official said that protectionist bills being considered by Congress "
+        "could trigger retaliation by the European Community and threaten the global trading system.",
+        "Paul Channon, secretary for trade and industry, said if Congress passed the bill, the community would have to retaliate.",
+        "Talks with Japan will resume in May."]
+    # one paragraph per line (no wrapping): a line break before a capital still ends the sentence
+    assert len(split_sentences("Brazil Joins Initiative\nBrazil joined the initiative on Monday\nChina welcomed it.")) == 3
+
+
 @pytest.mark.parametrize(
     ("sentence", "published", "expected"),
     [

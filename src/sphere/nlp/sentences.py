@@ -35,6 +35,7 @@ def split_sentences(text: str) -> list[Span]:
     usually one paragraph per line); a period after a known abbreviation or a single
     capital letter (an initial) does not, nor does one followed by a lower-case word.
     """
+    text = unwrap_lines(text)  # same length: offsets stay those of the original
     spans: list[Span] = []
     start = 0
     n = len(text)
@@ -69,6 +70,30 @@ _STARTERS = {
     "That", "These", "Those", "There", "Its", "His", "Her", "Their", "Our", "Mr", "Mrs", "Ms", "Officials",
     "However", "Meanwhile", "Last", "Earlier", "Later", "Since", "After", "Before", "While", "As", "If", "When",
 }
+
+
+_MID_SENTENCE_BREAK = re.compile(r"[a-z,;]\n(?=[ \t]*\S)")
+_SINGLE_BREAK = re.compile(r"(?<!\n)\n(?![ \t]*\n)")
+_WRAP_WIDTH = 40  # a line at least this long that stops mid-sentence was wrapped, not ended
+
+
+def unwrap_lines(text: str) -> str:
+    """Hard-wrapped text (Reuters 1987 wraps lines at ~65 characters and indents paragraphs) breaks
+    lines inside sentences, so "said if\nCongress passed" must not end a sentence at the line break.
+    When at least three line breaks, and 30% of them, fall after a lower-case word or a comma, the text
+    is taken as wrapped and each single line break that continues a long line (no indent after it, no
+    sentence-final mark before it) becomes a space. Returns text of the same length."""
+    breaks = text.count("\n") - 2 * text.count("\n\n")
+    mid = len(_MID_SENTENCE_BREAK.findall(text))
+    if mid < 3 or mid < 0.3 * max(breaks, 1):
+        return text
+    chars = list(text)
+    for m in _SINGLE_BREAK.finditer(text):
+        i = m.start()
+        line = text[text.rfind("\n", 0, i) + 1:i].strip()
+        if len(line) >= _WRAP_WIDTH and text[i + 1:i + 2] not in (" ", "\t") and not line.endswith((".", "!", "?", ":", '"', "”")):
+            chars[i] = " "
+    return "".join(chars)
 
 
 def _add(text: str, start: int, end: int, spans: list[Span]) -> None:
