@@ -399,3 +399,11 @@ def test_budget_deficits_money_market_help_and_currency_names_are_no_claims():
 def test_tariffs_worth_an_amount_are_the_value_of_goods_hit():
     assert _claims("The U.S. has threatened to impose tariffs worth up to 300 mln dlrs on Japanese electronics exports.",
                    "1987-04-01") == [("sanction_value", "USA", "JPN", 300e6, "USD", "under")]
+
+
+def test_a_number_too_large_for_a_float_is_no_figure():
+    """'$' and 330 digits overflows to infinity: no figure, so JSON output never holds Infinity."""
+    from sphere.nlp.figures import find_figures
+
+    figs = find_figures("China lent $" + "9" * 330 + " to Laos and $5 billion to Peru.")
+    assert [(f.text, f.value, f.unit) for f in figs] == [("$5 billion", 5e9, "USD")]

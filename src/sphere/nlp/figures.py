@@ -7,6 +7,7 @@ become claims, and of what, is decided later in `claims.py`.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -128,6 +129,8 @@ def find_figures(text: str) -> list[Figure]:
         elif kind == "percent" and (_is_year_like(g["n3"]) or text[max(0, m.start() - 1):m.start()] in ("/", "-")):
             continue  # "7/8 pct over Libor", "1-1/8 pct": fractions of interest margins
         value *= _scale(sc, lex)
+        if not math.isfinite(value):
+            continue  # "$" and 330 digits: no real figure; never written out as Infinity
         if kind in ("money", "count") and _is_year_like(m.group(0)):
             continue
         out.append(Figure(start, m.end(), text[start:m.end()], value, unit, kind, _approx(text, start, lex)))
