@@ -168,7 +168,9 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             speaker = reported_speaker(tok)
         # "the minister said if the bill passed, the community would retaliate": a warning of coercive
         # steps is the speaker's side's threat (SCHEMA C14)
-        actors = actors_of(speaker, by_token, ctx) if speaker is not None else actors_of(tok, by_token, ctx)
+        actors = (actors_of(speaker, by_token, ctx) if speaker is not None else []) or actors_of(tok, by_token, ctx)
+        if speaker is not None and actors == actors_of(tok, by_token, ctx):
+            speaker = None  # an unnamed speaker ("sources said the group might impose"): the group threatens
         if tok.lower_ in ("summit", "summits", "forum") and actors and all(is_group(a) for a in actors):
             continue  # "the G20 summit" is an occasion, not a group meeting someone
         if not actors:
