@@ -118,3 +118,11 @@ def test_verify_file_prints_membership_verdicts(tmp_path: Path):
     text = " ".join(run("verify", str(path), columns=200).stdout.split())
     assert "inconsistent membership ARG join BRICS (2024-01-01)" in text
     assert "consistent membership EGY join BRICS (2024-01-01)" in text
+
+
+def test_verify_db_prints_the_stored_membership_verdicts(membership_store):
+    result = run("verify", "--db", membership_store, "-f", "json")
+    assert result.exit_code == 0, result.output
+    members = [json.loads(line)["membership"] for line in result.stdout.splitlines() if '"membership"' in line]
+    assert sorted((m["country"], m["verdict"]) for m in members) == [
+        ("ARG", "inconsistent"), ("EGY", "consistent"), ("ITA", "consistent")]

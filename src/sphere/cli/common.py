@@ -62,6 +62,8 @@ def errors(default: int | None = None) -> Iterator[None]:
         yield
     except SphereError as exc:
         fail(str(exc), default if default is not None else exit_code(exc))
+    except BrokenPipeError:  # the reader left (`| head`): `main()` ends quietly
+        raise
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         fail(f"{where}{exc.strerror or exc}", 2)

@@ -87,13 +87,16 @@ def verify_command(articles: list[Path], *, db: str | None, ids: list[str], fmt:
                 _print_membership(member)
         return
     from sphere.store.engine import open_session
-    from sphere.verify.store import as_verdict, stored_verdicts, verify_store
+    from sphere.verify.store import as_verdict, stored_memberships, stored_verdicts, verify_store
 
     with open_session(db) as session:
         count = verify_store(session, ref=ref)
         session.commit()
         rows = stored_verdicts(session)
+        members = stored_memberships(session)
     if fmt == "json":
+        for member in members:
+            typer.echo(json.dumps({"membership": member.model_dump(mode="json")}))
         for claim, stored, published in rows:
             if stored is not None:
                 typer.echo(
@@ -110,6 +113,8 @@ def verify_command(articles: list[Path], *, db: str | None, ids: list[str], fmt:
     for claim, stored, _ in rows:
         if stored is not None:
             _print_verdict(as_verdict(stored, claim))
+    for member in members:
+        _print_membership(member)
 
 
 def _print_verdict(verdict) -> None:  # type: ignore[no-untyped-def]

@@ -168,6 +168,22 @@ def stored_verdicts(
     return [tuple(r) for r in session.execute(query.order_by(ClaimRow.seen_on, ClaimRow.id)).all()]  # type: ignore[misc]
 
 
+def stored_memberships(session: Session) -> list[MembershipVerdict]:
+    """The store's current membership events with the verdict stored on each (unverified ones left out)."""
+    query = (
+        select(EventRow.actor, EventRow.target, EventRow.membership, EventRow.day, EventRow.evidence,
+               EventRow.membership_verdict, EventRow.membership_reason, EventRow.membership_source)
+        .where(EventRow.current, EventRow.membership.is_not(None), EventRow.membership_verdict.is_not(None))
+        .order_by(EventRow.day, EventRow.id)
+    )
+    return [
+        MembershipVerdict(verdict=r.membership_verdict, reason=r.membership_reason or "", country=r.actor,
+                          group=r.target, membership=r.membership, event_date=r.day, source=r.membership_source,
+                          evidence=r.evidence)
+        for r in session.execute(query)
+    ]
+
+
 def verify_store(session: Session, *, ref: ReferenceData | None = None) -> int:
     """Re-verify every article in the store; returns the number of verdicts written."""
     ids = session.scalars(select(Article.id).order_by(Article.id)).all()
