@@ -325,3 +325,22 @@ def test_a_warning_of_retaliation_in_reported_speech_is_the_speakers_threat():
             "the community would retaliate by imposing taxes on U.S. exports.")
     assert _events(text) == {("BEL", "THREATEN", "USA")}  # not the community's own threat: the minister warned
     assert _events("Brazilian President Lula said Brazil would retaliate against the United States.") == {("BRA", "THREATEN", "USA")}
+
+
+def _key_origin_rows() -> list[tuple[str, dict]]:
+    return sorted(load("events")["key_origins"]["rows"].items())
+
+
+def test_every_events_key_records_its_origin_and_an_example():
+    lex = load("events")
+    documented = set(lex["key_origins"]["rows"]) | {k for k, v in lex.items() if isinstance(v, dict) and "origin" in v}
+    assert set(lex) - documented == {"version", "about", "key_origins"}
+    assert set(lex["key_origins"]["rows"]) <= set(lex)  # no origin for a key that is gone
+
+
+@pytest.mark.parametrize(("key", "row"), _key_origin_rows())
+def test_each_events_key_codes_its_example(key, row):
+    assert row["origin"].startswith(("general", "dictionary")), key
+    events = _events(row["example"])
+    assert {tuple(e) for e in row["expect"]} <= events, (key, events)
+    assert not {tuple(e) for e in row["absent"]} & events, (key, events)

@@ -51,6 +51,8 @@ def _triggers() -> tuple[dict[str, str], dict]:
             idx.setdefault(w, action)
     for w in lex["finance_verbs"]:
         idx.setdefault(w, "FINANCE")  # an event only with a loan, credit or grant as its object
+    for w in lex["leave_verbs"]["words"]:
+        idx.setdefault(w, "REJECT")  # an event only as leaving a group (checked below)
     forms = load("cameo_triggers")["forms"]
     gated = {w for key in _GATED for w in lex[key]}
     for w, action in list(idx.items()):
@@ -178,6 +180,8 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
         membership = membership_change(tok, lex, doc)
         if membership is None and tok.lower_ in ("join", "joined", "joins", "becoming", "become", "became", "becomes"):
             continue  # joining or becoming is an event only as membership of a group
+        if membership != "leave" and tok.lower_ in lex["leave_verbs"]["words"]:
+            continue  # "left for Beijing": leaving is an event only as leaving a group
         if membership == "leave":
             action = "REJECT"
         elif membership == "join":
