@@ -407,3 +407,24 @@ def test_a_number_too_large_for_a_float_is_no_figure():
 
     figs = find_figures("China lent $" + "9" * 330 + " to Laos and $5 billion to Peru.")
     assert [(f.text, f.value, f.unit) for f in figs] == [("$5 billion", 5e9, "USD")]
+
+
+def test_money_market_operations_oil_reserves_and_other_growth_are_no_claims():
+    assert _claims("The Bank of England said it provided the money market with late assistance of around 120 mln stg.",
+                   "1987-05-01") == []
+    assert _claims("Canada's Nordic Oil said the value of its oil and gas reserves rose to 52.6 mln dlrs.", "1987-05-01") == []
+    assert _claims("Australian annual broad money growth rose to 10.3 pct in February, the Reserve Bank said.",
+                   "1987-05-01") == []
+    assert _claims("Private investment in Australia as a proportion of gross domestic product fell to 9.8 pct.",
+                   "1987-05-01") == []
+
+
+def test_a_budget_deficit_keeps_its_figure_from_other_cues():
+    assert _claims("Achievements include a cut in France's foreign debts and in the state budget deficit to 141.1 "
+                   "billion francs.", "1987-05-01") == []
+
+
+def test_interest_paid_is_debt_service_and_who_asks_for_aid_receives_it():
+    assert _claims("Brazil paid 24 billion dlrs in interest in the last two years.", "1987-05-01") == [
+        ("other", "BRA", None, 24e9, "USD", "exact")]
+    assert _claims("Mozambique appealed for an additional 160 mln dlrs in emergency aid.", "1987-05-01") == []

@@ -178,7 +178,8 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
                 holder = ctx.state.main if ctx.state.main != counterpart else None
     if counterpart is None and "counterpart" not in blocked and measure in (
             "investment", "fdi", "aid", "tariff", "sanction_value", "exports", "loan", "debt", "trade", "trade_balance"):
-        rest = [p for p in leftovers if p.code not in (holder, rel) and not _across_clauses(p.token, anchor)]
+        rest = [p for p in leftovers if p.code not in (holder, rel) and not _across_clauses(p.token, anchor)
+                and (in_frame(p) or measure not in ("debt", "loan"))]  # not "a trip to the U.S." nor "a program with the IMF"
         if measure == "trade_balance":  # the partner of the trade flows named alongside ("imports from the U.S.")
             rest = [p for p in rest if lemma(p.governor) in cue_lemmas("exports") | cue_lemmas("trade")]
         if rest and (measure != "exports" or imports):

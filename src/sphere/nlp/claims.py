@@ -91,6 +91,8 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
         else:
             measure, cue = measure_of(ftok, fig, doc, cues, lex, named, ctx.state.fiscal, ctx.state.no_trade)
         continued = False
+        if measure in ("aid", "loan", "reserves", "debt", "other") and any(w in ctx.text.lower() for w in lex["money_market_words"]["phrases"]):
+            continue  # "provided the money market with 120 mln stg of assistance": a central bank's liquidity operation
         if measure is not None and _private(ftok, cue, lex, party_tokens):
             continue  # "bankruptcies ... with debts of 25.52 billion yen": a company's figure, not a country's
         if measure is None:
@@ -103,7 +105,7 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
         else:
             if fig.kind == "percent" and not ratio and not percent_is_claim(ftok, measure, cue, lex, ctx.text, fig, party_tokens):
                 continue
-            if fig.kind in ("money", "scaled") and (is_change(ftok, lex) or is_stated_change(ctx.text, fig.start, fig.end)):
+            if fig.kind in ("money", "scaled", "count") and (is_change(ftok, lex) or is_stated_change(ctx.text, fig.start, fig.end)):
                 continue
             if fig.kind == "count" and measure not in ("deployment", "exports"):
                 continue

@@ -116,12 +116,17 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
         for h in hits:
             if cue_measure(h, cues) == "tariff":
                 return "sanction_value", h  # "a 25 percent tariff on $34 billion of imports": the goods hit
+    if fig.kind in ("money", "scaled"):
+        for prep in (c for c in ftok.children if c.dep_ == "prep" and c.lower_ == "in"):
+            paid = next((t for t in prep.subtree if lemma(t) in lex["debt_service_nouns"]), None)
+            if paid is not None:
+                return "other", paid  # "remitted 24 billion dlrs in debt servicing", "paid 2 billion in interest" (C2)
     if fig.kind in ("money", "scaled") and ftok.dep_ == "pobj" and ftok.head.lower_ == "of":
         owner = ftok.head.head  # "repayment of 30 mln dlrs of the loan", "a deficit of $80 million": the noun it sizes
         m = cue_measure(owner, cues) if owner.i not in named else None
         if m == "trade_balance" and _fiscal_balance(owner):
-            m = None  # "a budget deficit of 3 billion": public finance, no measure of SCHEMA.md (C2)
-        elif m == "trade_balance" and _not_trade_balance(owner):
+            return None, None  # "a budget deficit of 3 billion": public finance, no measure of SCHEMA.md (C2)
+        if m == "trade_balance" and _not_trade_balance(owner):
             m = "other"
         if m == "trade_balance" and (fiscal or no_trade) and not _trade_word_near(owner):
             m = None
@@ -170,7 +175,12 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
         if m == "investment" and _is_fdi(tok):
             m = "fdi"
         if m == "trade_balance" and _fiscal_balance(tok):
-            continue  # "the budget deficit for the year": public finance, no measure of SCHEMA.md (C2)
+            m = _NO_MEASURE  # "a cut in the budget deficit to 141 billion": public finance, which no other cue takes (C2)
+        if m == "reserves" and any(lemma(t) in lex["not_reserve_kinds"]["words"] for t in tok.doc[max(0, tok.i - 4):tok.i]):
+            continue  # "its oil and gas reserves": a stock in the ground, not foreign exchange reserves
+        if m == "gdp" and tok.lower_ == "growth" and any(c.dep_ == "compound" and lemma(c) not in _GDP_WORDS
+                                                          for c in tok.children):
+            continue  # "broad money growth", "textile export growth": the growth of something else
         if m == "trade_balance" and _not_trade_balance(tok):
             m = "other"
         if m == "aid" and "market" in {lemma(t) for t in (*tok.subtree, *tok.head.children)}:
@@ -199,7 +209,7 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
         cand = (score, d, m, tok)
         if best is None or (cand[0], cand[1], abs(tok.i - ftok.i)) < (best[0], best[1], abs(best[3].i - ftok.i)):
             best = cand
-    if best is None:
+    if best is None or best[2] == _NO_MEASURE:
         return None, None
     if fig.kind == "percent" and best[2] != "tariff" and not re.match(r"\s+of\b", doc.text[fig.end:fig.end + 5]):
         tariff = [c for c in doc if cue_measure(c, cues) == "tariff" and dep_distance(ftok, c) <= 4]
@@ -215,6 +225,10 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
     if m == "other" and tok.lower_ == "imports_total":
         return "other", tok
     return m, tok
+
+
+_NO_MEASURE = "-"  # a cue that takes the figure away from every measure (a budget deficit)
+_GDP_WORDS = {"gdp", "gnp", "economy", "output", "product"}
 
 
 def _sizes(ftok: Token, noun: Token) -> bool:
@@ -303,6 +317,9 @@ def percent_is_claim(ftok: Token, measure: str, cue: Token | None, lex: dict, te
         # "GDP grew 5.8 percent": growth is the figure; but not "approval of the handling of the economy
         # fell to 34 pct"
         growing = re.search(r"\b(?:grew|grow|grows|expanded|expand|contracted|shrank|shrink)\b", text.lower())
+        if cue.head.lower_ == "of" and lemma(cue.head.head) not in ("growth", "expansion", "contraction") and \
+                ftok.i not in {t.i for t in cue.subtree}:
+            return False  # "investment as a proportion of GDP", "a deficit of 4.9 pct of GDP": a ratio, not growth
         if _other_subject(ftok, cue):
             return False  # "the economy would grow 4.5 pct ... and inflation would drop to 10 pct": inflation's figure
         return cue.lower_ != "economy" or bool(growing)
