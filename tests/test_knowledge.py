@@ -372,3 +372,13 @@ def test_import_real_phoenix_dictionary():
     thatcher = [o for o in rows if o.name == "Margaret Thatcher"]
     assert [(o.code, o.start, o.end) for o in thatcher] == [("GBR", date(1979, 5, 4), date(1990, 11, 28))]
     assert len(rows) > 10000
+
+
+def test_state_contractors_and_policy_banks_act_for_their_state(kb):
+    """The big SOE contractors, policy banks and export-credit agencies fix their country (SOURCES.md)."""
+    for term, code, kind in [("China Road and Bridge Corporation", "CHN", "state_firm"), ("CRCC", "CHN", "state_firm"),
+                             ("Sinosure", "CHN", "bank"), ("Agricultural Development Bank of China", "CHN", "bank"),
+                             ("China Investment Corporation", "CHN", "bank"), ("Korea Eximbank", "KOR", "bank"),
+                             ("KfW", "DEU", "bank"), ("JICA", "JPN", "agency")]:
+        inst = kb.institution(term)
+        assert inst is not None and (inst.code, inst.kind) == (code, kind), term

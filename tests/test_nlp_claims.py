@@ -428,3 +428,10 @@ def test_interest_paid_is_debt_service_and_who_asks_for_aid_receives_it():
     assert _claims("Brazil paid 24 billion dlrs in interest in the last two years.", "1987-05-01") == [
         ("other", "BRA", None, 24e9, "USD", "exact")]
     assert _claims("Mozambique appealed for an additional 160 mln dlrs in emergency aid.", "1987-05-01") == []
+
+
+def test_a_state_contractor_or_policy_bank_acts_for_its_state():
+    assert _claims("China Road and Bridge Corporation will invest 500 million dollars in Nigeria.", "2018-05-01") == [
+        ("investment", "CHN", "NGA", 500e6, "USD", "exact")]
+    assert _claims("The Agricultural Development Bank of China extended a $300 million loan to Cambodia.",
+                   "2018-05-01") == [("loan", "KHM", "CHN", 300e6, "USD", "exact")]
