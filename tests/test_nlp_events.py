@@ -344,3 +344,11 @@ def test_each_events_key_codes_its_example(key, row):
     events = _events(row["example"])
     assert {tuple(e) for e in row["expect"]} <= events, (key, events)
     assert not {tuple(e) for e in row["absent"]} & events, (key, events)
+
+
+def test_an_object_of_the_actors_own_side_is_no_reason_to_guess_a_foreign_target():
+    # the letter went to U.S. officials: no meeting with China, whom the letter is about (an accusation)
+    text = ("Earlier this month, 16 U.S. Senators sent a letter to U.S. Treasury Secretary Steven Mnuchin and Secretary of State "
+            "Michael Pompeo raising concerns about Chinese lending tied to global infrastructure development.")
+    assert _events(text) == {("USA", "ACCUSE", "CHN")}
+    assert _events("Japan sent a letter to China on Monday.") == {("JPN", "CONSULT", "CHN")}  # the parser's dative "to"

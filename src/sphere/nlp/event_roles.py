@@ -206,8 +206,12 @@ def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: Sentence
     found: list[str] = []
     told = tok.lemma_.lower() == "tell"  # "told Reagan", "told reporters": only a named addressee is met
 
+    own: list[Token] = []  # objects that are the actor's own side ("sent a letter to the U.S. Treasury")
+
     def add(t: Token) -> None:
         code = resolve_party(t, by_token, ctx, coref=False)
+        if code == actor:
+            own.append(t)
         if code and code != actor and code not in found:
             found.append(code)
         for c in t.children:
@@ -218,6 +222,8 @@ def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: Sentence
     for c in tok.children:
         if c.dep_ in ("dobj", "dative", "iobj", "attr"):
             objects.append(c)
+            if c.dep_ == "dative" and c.pos_ == "ADP":  # "sent a letter to X": the parser's dative "to"
+                objects += [o for o in c.children if o.dep_ == "pobj"]
         elif c.dep_ == "prep" and (c.lower_ in _TARGET_PREPS or c.lower_ == "by" and action == "CONSULT" and tok.pos_ == "NOUN"):
             # "quit the initiative after a visit by Rubio": a meeting is coded from either side
             objects += [o for o in c.children if o.dep_ == "pobj" or (o.dep_ == "pcomp" and c.lower_ != "for")]
@@ -234,7 +240,7 @@ def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: Sentence
                         add(o2)
     if told:
         return found
-    if not found:
+    if not found and not own:  # an object of the actor's own side is whom it acted toward: look no deeper
         for o in objects:
             # a complaint's relative clause ("concern over tariffs, which they said break WTO rules") speaks of others
             clauses = {t.i for r in o.subtree if r.dep_ == "relcl" and _non_restrictive(r) for t in r.subtree} if (
@@ -271,12 +277,12 @@ def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: Sentence
             found = list(dict.fromkeys(about))
     found = [c for c in found if not _at_location(tok, c, by_token)]  # "requested talks with X at the WTO"
     others = {p.code for p in by_token.values()} - {actor}
-    if not found and action in lex["no_target_fallback"] and not others and not tok.lower_.startswith("warn"):
+    if not found and action in lex["no_target_fallback"] and not others and not own and not tok.lower_.startswith("warn"):
         other = other_main_party(ctx.state, actor)  # only a party the article keeps returning to
         if other:
             found.append(other)
     near = {p.code for p in by_token.values() if p.code != actor and not is_group(p.code) and p.role not in ("prep:at", "prep:in")}
-    if not found and len(near) == 1 and len(others) == 1 and action in lex["sentence_party_fallback"] and (
+    if not found and not own and len(near) == 1 and len(others) == 1 and action in lex["sentence_party_fallback"] and (
             tok.lemma_.lower() not in ("tell", "say", "invite")):  # "told Reuters": no one met
         found.append(next(iter(near)))  # "After Sri Lanka ran into trouble, China forgave debt": the one other country
     met = partner_of(ctx.state, actor)
