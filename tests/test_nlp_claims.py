@@ -428,6 +428,8 @@ def test_interest_paid_is_debt_service_and_who_asks_for_aid_receives_it():
     assert _claims("Brazil paid 24 billion dlrs in interest in the last two years.", "1987-05-01") == [
         ("other", "BRA", None, 24e9, "USD", "exact")]
     assert _claims("Mozambique appealed for an additional 160 mln dlrs in emergency aid.", "1987-05-01") == []
+    assert _claims("As Chinese investment in Sudan exceeds $15 billion, China seeks to boost its partnership.",
+                   "2018-01-18") == [("investment", "CHN", "SDN", 15e9, "USD", "over")]
 
 
 def test_a_state_contractor_or_policy_bank_acts_for_its_state():
@@ -435,3 +437,13 @@ def test_a_state_contractor_or_policy_bank_acts_for_its_state():
         ("investment", "CHN", "NGA", 500e6, "USD", "exact")]
     assert _claims("The Agricultural Development Bank of China extended a $300 million loan to Cambodia.",
                    "2018-05-01") == [("loan", "KHM", "CHN", 300e6, "USD", "exact")]
+
+
+def test_a_capital_in_a_partys_slot_is_its_government_and_an_unnamed_giver_the_other_side():
+    assert _claims("Beijing lent $500 million to Nairobi for the railway.", "2018-05-01") == [
+        ("loan", "KEN", "CHN", 500e6, "USD", "exact")]
+    r = extract_text("Pakistan and China signed the deal. China is Pakistan's main lender. About $6 billion has been "
+                     "given to Islamabad as concessional loans.", published="2018-05-01")
+    assert [(c.measure, c.holder, c.counterpart) for c in r.claims if c.value == 6e9] == [("loan", "PAK", "CHN")]
+    assert _claims("Exports from Moscow to Havana reached 3 billion roubles.", "1987-05-01") == [
+        ("exports", "SUN", "CUB", 3e9, "RUB", "exact")]

@@ -9,9 +9,12 @@ slot stays empty, and the article's running topic stands in for "the country" an
 from __future__ import annotations
 
 import re
+from datetime import date
+from functools import cache
 
 from spacy.tokens import Token
 
+from sphere.knowledge import load_knowledge
 from sphere.nlp.context import SentenceContext
 from sphere.nlp.figures import Figure
 from sphere.nlp.measures import cue_lemmas, is_import
@@ -85,7 +88,7 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
     subjects = ([c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")] for t in ancestors(ftok) if t.pos_ in ("VERB", "AUX"))
     frame |= {c.i for c in next((s for s in subjects if s), []) if lemma(c) in lex["value_nouns"]}
     cands = [_relative_clause_subject(p, frame) for p in parties if p.code != rel]
-    cands += _unnamed_parties(ftok.doc, frame, parties, lex, ctx.state.topic or ctx.state.main, cue)
+    cands += _unnamed_parties(ftok.doc, frame, parties, lex, ctx.state.topic or ctx.state.main, cue, ctx.state.published)
     anchor = cue if cue is not None else ftok
 
     def in_frame(p: Party) -> bool:
@@ -187,6 +190,9 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
     if counterpart is None and "counterpart" not in blocked and holder is not None and measure in (
             "investment", "fdi", "aid", "loan") and topic_named(ftok.doc, lex) and ctx.state.topic not in (None, holder):
         counterpart = ctx.state.topic  # "a $3.3 billion investment backed by China is the country's largest project"
+    if counterpart is None and "counterpart" not in blocked and holder is not None and measure in ("loan", "aid") \
+            and _agentless_passive(ftok, cue):
+        counterpart = ctx.state.other_party(holder)  # "$6 billion has been given to Islamabad as loans": by the article's other side
     if measure == "trade" and counterpart is None and holder is not None and re.search(
             r"\b(?:two-way|bilateral)\b", ftok.doc.text, re.IGNORECASE):
         counterpart = ctx.state.other_party(holder)  # "two-way trade": between the article's two countries
@@ -224,7 +230,7 @@ def topic_named(doc, lex: dict) -> bool:
 
 
 def _unnamed_parties(doc, frame: set[int], parties: list[Party], lex: dict, topic: str | None,
-                     cue: Token | None) -> list[Party]:
+                     cue: Token | None, published: date | None = None) -> list[Party]:
     """Parties named by a common noun in a prepositional slot of the figure's frame: "the country"
     is the article's topic; "African countries", "commercial banks" are parties without a code, and
     so is a name sphere does not know after to/from/with ("trade with Africa", "a loan to Acme")."""
@@ -236,7 +242,9 @@ def _unnamed_parties(doc, frame: set[int], parties: list[Party], lex: dict, topi
             continue
         if t.pos_ == "PROPN" and t.head.lower_ in ("with", "to", "from", "into", "between") and \
                 t.lower_ not in _WHEN and not any(c.dep_ == "compound" and c.i in known for c in t.children):
-            out.append(Party(UNCODED, None, t, t, "prep:" + t.head.lower_, t.head.head, False))  # "trade with Africa"
+            # "a loan given to Islamabad": a capital in a party's slot is its government; "trade with Africa" has no code
+            code = capital_code(doc[t.left_edge.i:t.i + 1].text, published) or capital_code(t.text, published) or UNCODED
+            out.append(Party(code, None, t, t, "prep:" + t.head.lower_, t.head.head, False))
             continue
         if t.pos_ != "NOUN" or lemma(t) not in nouns["actor_nouns"]:
             continue
@@ -258,6 +266,35 @@ def _unnamed_parties(doc, frame: set[int], parties: list[Party], lex: dict, topi
         if t.pos_ == "PROPN" or (t.pos_ == "NOUN" and lemma(t) in nouns["actor_nouns"]
                                  and lemma(t) not in _TOPIC_NOUNS | set(nouns["the_country"])):
             out.append(Party(UNCODED, None, t, t.head, "poss", t.head, False))  # "the region's debt", "member countries' exports"
+    return out
+
+
+_GIVING = {"give", "provide", "extend", "lend", "loan", "grant", "disburse", "offer", "allocate", "pledge"}
+
+
+def _agentless_passive(ftok: Token, cue: Token | None) -> bool:
+    """The figure's verb is a passive of giving that names no giver ("has been given to Islamabad as loans")."""
+    for start in [t for t in (ftok, cue) if t is not None]:
+        for t in ancestors(start)[:4]:
+            if t.pos_ == "VERB":
+                deps = {c.dep_ for c in t.children}
+                return lemma(t) in _GIVING and ("nsubjpass" in deps or "auxpass" in deps) and "agent" not in deps
+    return False
+
+
+def capital_code(name: str, published: date | None) -> str | None:
+    """The country whose capital `name` is, in the code of the time ("Moscow" in 1987 is SUN)."""
+    key = _capitals().get(name)
+    return load_knowledge().code_of_the_time(key, published) if key else None
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    kb = load_knowledge()
+    out: dict[str, str] = {}
+    for surface, kind, key in kb.surface_forms():  # today's state first: Moscow is RUS, made SUN by the date
+        if kind == "capital" and (surface not in out or getattr(kb.countries.get(out[surface]), "until", None) is not None):
+            out[surface] = key
     return out
 
 
