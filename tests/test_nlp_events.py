@@ -352,3 +352,14 @@ def test_an_object_of_the_actors_own_side_is_no_reason_to_guess_a_foreign_target
             "Michael Pompeo raising concerns about Chinese lending tied to global infrastructure development.")
     assert _events(text) == {("USA", "ACCUSE", "CHN")}
     assert _events("Japan sent a letter to China on Monday.") == {("JPN", "CONSULT", "CHN")}  # the parser's dative "to"
+
+
+def test_announced_plans_are_a_threat_or_a_promise_not_the_act():
+    # SCHEMA C5: tariffs planned for later are THREATEN; C4: planned aid is AGREE, not AID
+    assert _events("Yesterday, Washington announced plans to slap tariffs on Japanese imports.") == {("USA", "THREATEN", "JPN")}
+    assert _events("Japan announced plans to provide aid to Nepal.") == {("JPN", "AGREE", "NPL")}
+
+
+def test_a_union_named_after_a_group_is_not_taken_for_it():
+    text = "The EU proposed farm reforms. Farm leader Raymond Lacombe said the union planned protests against the EU proposals."
+    assert not any(actor == "EU" for actor, _, _ in _events(text))

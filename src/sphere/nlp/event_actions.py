@@ -178,6 +178,8 @@ _IN_FORCE = re.compile(r"\b(?:took|has taken|have taken|went|came) (?:effect|int
 def is_hypothetical(tok: Token, lex: dict) -> bool:
     if tok.dep_ == "xcomp" and tok.head.lower_ in lex["verbs"]["THREATEN"] + lex["intent_verbs"]:
         return True  # "threatened to impose tariffs", "promised to halt all trade by October"
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in lex["intention_nouns"]:
+        return True  # "announced plans to slap tariffs": a plan, not yet in force (SCHEMA C5)
     words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "mark", "auxpass")}
     if tok.dep_ == "advcl" and any(c.lower_ == "if" for c in tok.children):
         return True

@@ -127,9 +127,11 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             if inner_action == "THREATEN":
                 continue  # "refused to rule out force": the inner verb carries the event
             inner_done.update(c.i for c in inner)  # "refused to join": the refusal is the event
+        planned = [g for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in lex["intention_nouns"]
+                   for g in c.children if g.dep_ == "acl"]
         if action in lex["outer_skip"]["outer"] and any(
-                c.dep_ == "xcomp" and idx.get(c.lower_) in lex["outer_skip"]["inner"] for c in tok.children):
-            continue  # "agreed to impose duties": the duties are the event
+                c.dep_ in ("xcomp", "acl") and idx.get(c.lower_) in lex["outer_skip"]["inner"] for c in [*tok.children, *planned]):
+            continue  # "agreed to impose duties", "announced plans to slap tariffs": the duties are the event
         if action in ("AGREE", "REQUEST", "THREATEN"):
             # "pledged to deepen friendship and advance cooperation", "agreed that they should cooperate",
             # "reached a consensus to exchange information", "an agreement under which they will exchange goods",
@@ -155,6 +157,12 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             action = cameo_action(tok, patterns_only=True)  # "extend the accord": the dictionary's object pattern
         if not action or is_reported(tok, lex):
             continue
+        if action in lex["outer_skip"]["outer"] and planned:
+            # "announced plans to slap tariffs": the tariffs are the event (a threat, C5);
+            # "announced plans to provide aid": the announcement promises the aid (AGREE, C4)
+            if any(idx.get(p.lower_) in lex["outer_skip"]["inner"] for p in planned):
+                continue
+            inner_done.update(g.i for p in planned for g in _content(p))
         if _unreal(tok, action, lex):
             continue
         if action in ("CONSULT", "AGREE", "COOPERATE") and _no_intention(tok, lex):
