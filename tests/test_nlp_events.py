@@ -363,3 +363,8 @@ def test_announced_plans_are_a_threat_or_a_promise_not_the_act():
 def test_a_union_named_after_a_group_is_not_taken_for_it():
     text = "The EU proposed farm reforms. Farm leader Raymond Lacombe said the union planned protests against the EU proposals."
     assert not any(actor == "EU" for actor, _, _ in _events(text))
+
+
+def test_sanctions_under_consideration_are_a_threat():
+    assert _events("Britain is considering how to retaliate against Japan.") == {("GBR", "THREATEN", "JPN")}  # SCHEMA C5
+    assert _events("Mexico is preparing to impose tariffs on China.") == {("MEX", "THREATEN", "CHN")}
