@@ -447,3 +447,16 @@ def test_a_capital_in_a_partys_slot_is_its_government_and_an_unnamed_giver_the_o
     assert [(c.measure, c.holder, c.counterpart) for c in r.claims if c.value == 6e9] == [("loan", "PAK", "CHN")]
     assert _claims("Exports from Moscow to Havana reached 3 billion roubles.", "1987-05-01") == [
         ("exports", "SUN", "CUB", 3e9, "RUB", "exact")]
+
+
+def test_lists_of_parties_with_amounts_firm_names_weights_and_shrinking_economies():
+    assert _claims("The biggest debtors were followed by Argentina with around 49 billion dlrs, Venezuela with 33 billion "
+                   "and Chile with 20 billion dlrs debt.", "1987-03-01") == [
+        ("debt", "ARG", None, 49e9, "USD", "about"), ("debt", "VEN", None, 33e9, "USD", "exact"),
+        ("debt", "CHL", None, 20e9, "USD", "exact")]
+    assert _claims("Japan Line's current liabilities amounted to 68.98 billion yen at the end of September.",
+                   "1987-05-01") == []
+    assert _claims("The plant will have a capacity of 550 mln pounds of PTA a year, Britain said.", "1987-05-01") == []
+    assert _claims("Kuwait's economy shrank 19 pct in 1986.", "1987-05-01") == [("gdp", "KWT", None, -19.0, "percent", "exact")]
+    assert _claims("Taiwan's trade surplus with the U.S. hit 13.6 billion dlrs last year.", "1987-05-01") == [
+        ("trade_balance", "TWN", "USA", 13.6e9, "USD", "exact")]

@@ -58,6 +58,7 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
     quoted = _source_span(ctx.text, source)
     parties = [p for e in ctx.entities if e.code and not quoted[0] <= e.start - ctx.start < quoted[1]
                and not _names_a_currency(e.end - ctx.start, ctx.text)
+               and not _in_a_firm_name(e.start - ctx.start, e.end - ctx.start, ctx.text, lex)
                if (p := party_for(doc, e, ctx.start)) is not None]  # "World Bank statistics indicate": a source, no party
     named = named_tokens(doc, ctx)  # "Federal Reserve", "World Trade Organization": names, not cue words
     party_tokens = frozenset(t.i for p in parties for t in p.token.subtree) | frozenset(p.np_head.i for p in parties)
@@ -65,6 +66,8 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
     if _EARNINGS_TABLE.search(ctx.text):
         return  # "Shr 14.58p vs 7.86p ... Net 68.6 mln vs ...": a company's results table
     for fig in ctx.figures:
+        if fig.kind == "money" and re.match(r"(?i).*pounds?$", fig.text) and re.match(r"\s+of\b", ctx.text[fig.end:fig.end + 5]):
+            continue  # "550 mln pounds of PTA": a weight, not sterling
         if fig.kind == "scaled" and _OTHER_UNIT.match(ctx.text[fig.end:fig.end + 20]):
             continue  # "82.9 mln lbs", "1.9 mln tonnes": not money, whatever the article's currency
         span = span_for(doc, fig.start, fig.end)
@@ -114,6 +117,9 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
                 holder, counterpart = ctx.state.last_claim_pair[measure]  # "The loan amount was set at ...": that loan
             else:
                 holder, counterpart = holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_holder)
+            listed = _listed_with(fig, ctx)
+            if listed is not None:  # "followed by Argentina with 49 billion dlrs, Venezuela with 33 billion": each its own
+                holder, counterpart = listed, None
             if measure == "deployment" and fig.kind != "count":
                 continue
             if fig.kind == "count" and measure == "deployment":
@@ -144,6 +150,8 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
         value = fig.value
         if measure in ("trade_balance", "other") and cue is not None and cue.lower_.startswith(("deficit", "shortfall")):
             value = -abs(value)
+        if measure == "gdp" and fig.kind == "percent" and lemma(ftok.head) in lex["shrink_verbs"]:
+            value = -abs(value)  # "the economy shrank 19 pct": growth of -19 percent
         if fig.kind == "money":
             ctx.state.currency = unit
         restated = (round(value, 2), unit)
@@ -198,6 +206,23 @@ def _private(ftok: Token, cue: Token | None, lex: dict, party_tokens: frozenset[
         near += [c for t in chain for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "poss", "amod", "compound")]
     firms = set(lex["private_holders"]["firms"])
     return any((lemma(t) in nouns or t.lower_ in nouns) and not (t.i in party_tokens and lemma(t) in firms) for t in near)
+
+
+def _in_a_firm_name(start: int, end: int, text: str, lex: dict) -> bool:
+    """"Japan Line's debt", "Royal Bank of Canada", "Hospital Corp of America": the country is part of a firm's name."""
+    words = "|".join(re.escape(w) for w in lex["firm_name_words"]["words"])
+    after = re.match(rf"(?:\s+[A-Z][\w&.-]*){{0,3}}?\s+(?:{words})\b", text[end:end + 50])
+    before = re.search(rf"\b(?:{words})\s+of\s+(?:the\s+)?$", text[max(0, start - 30):start])
+    return bool(after or before)
+
+
+def _listed_with(fig: Figure, ctx: SentenceContext) -> str | None:
+    """The party right before "with <figure>" in a list of parties and amounts ("Venezuela with 33 billion")."""
+    for e in ctx.entities:
+        gap = ctx.text[e.end - ctx.start:fig.start] if e.code and e.end - ctx.start <= fig.start else None
+        if gap is not None and re.fullmatch(r"\s+with\s+(?:about |around |some |nearly |almost |an estimated |over |more than )?", gap):
+            return e.code
+    return None
 
 
 def _names_a_currency(end: int, text: str) -> bool:
@@ -275,6 +300,8 @@ def _unit(fig: Figure, holder: str | None, counterpart: str | None, ctx: Sentenc
         for code in (holder, ctx.state.main):
             if code and code in kb.countries:
                 c = kb.countries[code]
+                if code in load_lexicon("figures")["dollar_reported_in_usd"]["codes"]:
+                    return "USD"
                 return c.currency if c.dollar and c.currency else "USD"
         return "USD"
     return fig.unit
