@@ -368,3 +368,10 @@ def test_a_union_named_after_a_group_is_not_taken_for_it():
 def test_sanctions_under_consideration_are_a_threat():
     assert _events("Britain is considering how to retaliate against Japan.") == {("GBR", "THREATEN", "JPN")}  # SCHEMA C5
     assert _events("Mexico is preparing to impose tariffs on China.") == {("MEX", "THREATEN", "CHN")}
+
+
+def test_a_warning_of_ones_own_coming_steps_is_a_threat_toward_whom_they_hit():
+    assert _events("The United States warned that it would impose tariffs on Mexico.") == {("USA", "THREATEN", "MEX")}
+    # others' acts in what is warned of are no threat of the speaker
+    assert _events("Colombian business associations have warned that closer ties with Beijing could expose "
+                   "the country to trade retaliation from the Trump administration.") == set()

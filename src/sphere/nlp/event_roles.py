@@ -24,6 +24,7 @@ def _agents() -> frozenset[str]:
     return frozenset(load("cameo_triggers")["agents"])
 
 
+_PROMISING_AUX = {"will", "would", "shall", "'ll", "could", "might", "may"}
 _TARGET_PREPS = {"with", "to", "on", "against", "from", "for", "toward", "towards", "into", "of", "in", "at"}
 
 
@@ -257,8 +258,9 @@ def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: Sentence
             if c.i != tok.i and c.dep_ in ("dative", "dobj", "iobj"):
                 add(c)
     if not found and action in ("AGREE", "REQUEST", "REJECT", "SUPPORT", "THREATEN"):
-        for c in tok.children:  # "agreed to provide aid for Romania", "willing to help defend Saudi Arabia"
-            if c.dep_ == "xcomp":
+        for c in tok.children:  # "agreed to provide aid for Romania", "willing to help defend Saudi Arabia",
+            # "warned that it would impose tariffs on Mexico" (a promised or threatened clause)
+            if c.dep_ == "xcomp" or c.dep_ == "ccomp" and action == "THREATEN" and _own_promise(c, actor, by_token, ctx):
                 for t in c.subtree:
                     if t.i in by_token and by_token[t.i].code != actor and by_token[t.i].code not in found:
                         found.append(by_token[t.i].code)
@@ -295,6 +297,14 @@ def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: Sentence
                     found.append(by_token[g.i].code)
                     break
     return found
+
+
+def _own_promise(clause: Token, actor: str, by_token: dict[int, Party], ctx: SentenceContext) -> bool:
+    """"warned that it would impose tariffs": a clause in which the actor itself will or would act."""
+    if not any(a.dep_ == "aux" and a.lower_ in _PROMISING_AUX for a in clause.children):
+        return False
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and resolve_party(subject, by_token, ctx) == actor
 
 
 def _at_location(tok: Token, code: str, by_token: dict[int, Party]) -> bool:

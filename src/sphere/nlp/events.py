@@ -76,6 +76,7 @@ def trigger_words() -> set[str]:
     for verbs in lex["relations_verbs"].values():
         words.update(verbs)
     words.update(lex["inquiry_verbs"])
+    words.update(f for w in lex["warn_against"]["words"] for f in (w, w + "s", w + "ed", w + "d", w + "ing"))
     words.update(("must", "should"))  # "X said Y must ...": a demand
     words.update(lex["measures_verbs"])
     words.update(cameo_forms())
@@ -104,8 +105,8 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
     inner_done: set[int] = {t.i for *_, tok in received for t in [tok, *tok.children] if t is tok or t.dep_ in ("xcomp", "advcl")}
     low = ctx.text.lower()
     for tok in doc:
-        action = (relations_action(tok, lex) or inquiry_action(tok, lex) or obligation_action(tok, lex)
-                  or phrasal_action(tok, lex) or _hand_action(tok, idx) or cameo_action(tok))
+        action = (_warned_against(tok, lex) or relations_action(tok, lex) or inquiry_action(tok, lex)
+                  or obligation_action(tok, lex) or phrasal_action(tok, lex) or _hand_action(tok, idx) or cameo_action(tok))
         if not action:
             continue
         if tok.pos_ not in ("VERB", "AUX") and tok.lower_ not in lex["noun_triggers"]:
@@ -201,6 +202,10 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             obliged = [g for c in tok.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
             codes = [c for g in obliged if (c := resolve_party(g, by_token, ctx, coref=False))]
             pairs = [(a, c) for a in actors for c in codes if c != a]
+        elif _warned_against(tok, lex):  # "cautioned the IMF against lending to Pakistan": the one warned
+            warned = [t for c in tok.children if c.dep_ == "dobj" for t in [c, *c.conjuncts]]
+            codes = [c for t in warned if (c := resolve_party(t, by_token, ctx, coref=False))]
+            pairs = [(a, c) for a in actors for c in dict.fromkeys(codes) if c != a]
         elif speaker is not None:
             pairs = [(a, t) for a in actors for t in (targets_of(tok, by_token, a, ctx, action, lex)
                                                        or warned_targets(tok, speaker, by_token, ctx, actors))]
@@ -226,6 +231,14 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
         if (actor, action, target) not in seen:
             seen.add((actor, action, target))
             yield _event(ctx, tok, actor, action, target, None, when, lex)
+
+
+def _warned_against(tok, lex: dict) -> str | None:
+    """"cautioned the IMF against lending": warning someone against an act urges them not to (REQUEST)."""
+    if tok.pos_ != "VERB" or lemma_of(tok) not in lex["warn_against"]["words"]:
+        return None
+    warned = any(c.dep_ == "dobj" for c in tok.children)
+    return "REQUEST" if warned and any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children) else None
 
 
 def _content(verb) -> list:
