@@ -167,7 +167,8 @@ def test_building_needs_something_built():
 def test_possible_expected_or_conditional_acts_have_not_happened():
     assert _events("Malaysia might seek assistance from China to investigate the payment.") == set()
     assert _events("Egypt and the Soviet Union are expected to sign an agreement in Moscow next week.") == set()
-    assert _events("The United States cautioned the IMF against lending money to Pakistan.") == set()
+    # the lending warned against has not happened; the warning itself urges the IMF (C11)
+    assert _events("The United States cautioned the IMF against lending money to Pakistan.") == {("USA", "REQUEST", "IMF")}
 
 
 def test_a_threat_played_down_is_not_the_subjects_threat():
