@@ -409,14 +409,20 @@ def test_a_number_too_large_for_a_float_is_no_figure():
     assert [(f.text, f.value, f.unit) for f in figs] == [("$5 billion", 5e9, "USD")]
 
 
-def test_money_market_operations_oil_reserves_and_other_growth_are_no_claims():
-    assert _claims("The Bank of England said it provided the money market with late assistance of around 120 mln stg.",
-                   "1987-05-01") == []
-    assert _claims("Canada's Nordic Oil said the value of its oil and gas reserves rose to 52.6 mln dlrs.", "1987-05-01") == []
-    assert _claims("Australian annual broad money growth rose to 10.3 pct in February, the Reserve Bank said.",
-                   "1987-05-01") == []
-    assert _claims("Private investment in Australia as a proportion of gross domestic product fell to 9.8 pct.",
-                   "1987-05-01") == []
+@pytest.mark.parametrize("text", [
+    # central banks' money-market operations, oil in the ground, growth of money, ratios to GDP (C1/C2)
+    "The Bank of England said it provided the money market with late assistance of around 120 mln stg.",
+    "Canada's Nordic Oil said the value of its oil and gas reserves rose to 52.6 mln dlrs.",
+    "Australian annual broad money growth rose to 10.3 pct in February, the Reserve Bank said.",
+    "Private investment in Australia as a proportion of gross domestic product fell to 9.8 pct.",
+    # a firm's long-term debt, a domestic surcharge, banks' reserves, a partner with no code (C7)
+    "Long term debt fell to 4.50 billion dlrs from 6.22 billion dlrs in 1985, Canada's Acme said.",
+    "Brazil announced that it was scrapping a 15 pct surcharge on all new car sales.",
+    "Banks had 47.1 billion marks in minimum reserves at the Bundesbank, West German dealers said.",
+    "Taiwan's surplus with Europe rose to 1.53 billion dlrs last year.",
+])
+def test_not_a_claim(text: str):
+    assert _claims(text, "1987-05-01") == []
 
 
 def test_a_budget_deficit_keeps_its_figure_from_other_cues():
@@ -460,3 +466,10 @@ def test_lists_of_parties_with_amounts_firm_names_weights_and_shrinking_economie
     assert _claims("Kuwait's economy shrank 19 pct in 1986.", "1987-05-01") == [("gdp", "KWT", None, -19.0, "percent", "exact")]
     assert _claims("Taiwan's trade surplus with the U.S. hit 13.6 billion dlrs last year.", "1987-05-01") == [
         ("trade_balance", "TWN", "USA", 13.6e9, "USD", "exact")]
+
+
+def test_a_payment_on_a_debt_is_debt_service_but_debt_paid_on_is_debt():
+    assert _claims("Payment on the principal of Indonesia's government debts is projected at 2.73 billion dlrs.",
+                   "1987-05-01") == [("other", "IDN", None, 2.73e9, "USD", "exact")]
+    assert _claims("Brazil said it was suspending interest payments on 68 billion dlrs of debt.", "1987-05-01") == [
+        ("debt", "BRA", None, 68e9, "USD", "exact")]

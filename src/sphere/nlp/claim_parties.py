@@ -126,7 +126,7 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
     if joint and measure in ("debt", "loan", "aid", "investment", "fdi"):
         blocked.add("counterpart")
         counter_c = []
-    if "counterpart" in blocked and measure in ("exports", "trade") and not counter_c:
+    if "counterpart" in blocked and measure in ("exports", "trade", "trade_balance") and not counter_c:
         return None, None  # a partner with no code: a null counterpart would read as the country's total (C7)
     countered = {c for _, c in counter_c}
     if any(h not in countered for _, h in holder_c):  # a party named as lender is not also the borrower

@@ -174,6 +174,14 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
             m = "debt"  # "outstanding credit", "outstanding loans": a stock of loans is debt (SCHEMA.md C2)
         if m == "investment" and _is_fdi(tok):
             m = "fdi"
+        if m == "debt" and any(c.lower_ in lex["corporate_debt"]["firm_words"] for c in tok.children) and not any(
+                t.lower_ in lex["corporate_debt"]["country_words"] for t in doc):
+            continue  # "Long term debt fell to 4.50 billion dlrs": a firm's balance sheet
+        if m == "tariff" and lemma(tok) in lex["import_surcharges"]["cues"] and not any(
+                t.lower_.startswith("import") or (t.i > tok.i and t.text[:1].isupper()) for t in doc):
+            continue  # "a 15 pct surcharge on all new car sales": a domestic tax
+        if m == "debt" and _paid_on(ftok, tok):
+            m = "other"  # "payment on the principal of government debts is projected at 2.73 billion": debt service (C2)
         if m == "trade_balance" and _fiscal_balance(tok):
             m = _NO_MEASURE  # "a cut in the budget deficit to 141 billion": public finance, which no other cue takes (C2)
         if m == "reserves" and any(lemma(t) in lex["not_reserve_kinds"]["words"] for t in tok.doc[max(0, tok.i - 4):tok.i]):
@@ -271,6 +279,15 @@ def _cue_score(doc, ftok: Token, cue: Token, dep: int) -> float:
 
 def _trade_word_near(tok: Token) -> bool:
     return any(t.lower_ in ("trade", "merchandise", "exports", "imports") for t in tok.doc[max(0, tok.i - 4):tok.i + 4])
+
+
+def _paid_on(ftok: Token, cue: Token) -> bool:
+    """The figure belongs to a payment on the debt (the subject of its clause), not to the debt itself."""
+    verb = next((t for t in ancestors(ftok)[1:5] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and lemma(subj) in ("payment", "repayment", "servicing") and cue.i in {t.i for t in subj.subtree}
 
 
 def _fiscal_balance(tok: Token) -> bool:
