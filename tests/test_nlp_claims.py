@@ -473,3 +473,5 @@ def test_a_payment_on_a_debt_is_debt_service_but_debt_paid_on_is_debt():
                    "1987-05-01") == [("other", "IDN", None, 2.73e9, "USD", "exact")]
     assert _claims("Brazil said it was suspending interest payments on 68 billion dlrs of debt.", "1987-05-01") == [
         ("debt", "BRA", None, 68e9, "USD", "exact")]
+    assert _claims("The investments let China put its $3 trillion in foreign reserves to work.", "2018-08-14") == [
+        ("reserves", "CHN", None, 3e12, "USD", "exact")]

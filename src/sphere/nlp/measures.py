@@ -121,6 +121,9 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
             paid = next((t for t in prep.subtree if lemma(t) in lex["debt_service_nouns"]), None)
             if paid is not None:
                 return "other", paid  # "remitted 24 billion dlrs in debt servicing", "paid 2 billion in interest" (C2)
+            held = next((t for t in prep.children if t.dep_ == "pobj" and t.i not in named), None)
+            if held is not None and cue_measure(held, cues) == "reserves":
+                return "reserves", held  # "to put its $3 trillion in foreign reserves to work"
     if fig.kind in ("money", "scaled") and ftok.dep_ == "pobj" and ftok.head.lower_ == "of":
         owner = ftok.head.head  # "repayment of 30 mln dlrs of the loan", "a deficit of $80 million": the noun it sizes
         m = cue_measure(owner, cues) if owner.i not in named else None
