@@ -9,6 +9,7 @@ import pytest
 from tests.conftest import ROOT, shared_path
 
 from sphere.models import ACTIONS
+from sphere.nlp.entities import find_entities
 from sphere.nlp.event_triggers import general_rows
 from sphere.nlp.lexicon import load
 from sphere.nlp.pipeline import extract_text
@@ -322,9 +323,10 @@ def test_talks_that_only_qualify_another_noun_are_no_meeting():
 
 def test_a_warning_of_retaliation_in_reported_speech_is_the_speakers_threat():
     # SCHEMA C14: a warning of coercive steps is a THREATEN by the speaker's side, toward whom it is aimed
-    text = ("The European Community criticised the bill. Belgian Trade Minister Herman De Croo said if the bill passed, "
-            "the community would retaliate by imposing taxes on U.S. exports.")
-    assert _events(text) == {("BEL", "THREATEN", "USA")}  # not the community's own threat: the minister warned
+    text = ("The European Community criticised the U.S. textile bill. Belgian Trade Minister Herman De Croo said if the bill "
+            "passed, the community would retaliate by imposing taxes on U.S. exports.")
+    # not the community's own threat: the minister warned
+    assert _events(text) == {("EU", "ACCUSE", "USA"), ("BEL", "THREATEN", "USA")}
     assert _events("Brazilian President Lula said Brazil would retaliate against the United States.") == {("BRA", "THREATEN", "USA")}
 
 
@@ -376,3 +378,12 @@ def test_a_warning_of_ones_own_coming_steps_is_a_threat_toward_whom_they_hit():
     # others' acts in what is warned of are no threat of the speaker
     assert _events("Colombian business associations have warned that closer ties with Beijing could expose "
                    "the country to trade retaliation from the Trump administration.") == set()
+
+
+def test_a_person_introduced_with_country_and_title_acts_for_it_when_named_again():
+    text = ("Belgian Trade Minister Herman De Croo arrived in Washington on Monday. "
+            "De Croo criticised the United States for its textile bill.")
+    assert ("BEL", "ACCUSE", "USA") in _events(text)
+    # the name is the capitalised words after the title, not the words that follow it
+    people = find_entities("Indonesian Energy Minister Subroto said he would go. Subroto left.")
+    assert [(e.text, e.code) for e in people if e.kind == "official"] == [("Subroto", "IDN"), ("Subroto", "IDN")]

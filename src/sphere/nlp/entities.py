@@ -88,6 +88,7 @@ def find_entities(text: str, *, published: date | None = None) -> list[Entity]:
         if ent is not None:
             entities.append(ent)
     entities = _short_forms(kb, text, entities, published)
+    entities = _introduced_people(text, entities)
     entities = _supported(entities)
     main = main_country(entities)
     out: list[Entity] = []
@@ -190,6 +191,41 @@ def _short_forms(kb: Knowledge, text: str, entities: list[Entity], published: da
             extra.append(Entity(text=short, start=m.start(1), end=m.end(1), code=o.code, kind="official",
                                 name=o.name, role=o.role))
     extra += _leaders(kb, text, entities + extra, published)
+    return sorted(entities + extra, key=lambda e: e.start)
+
+
+# A person introduced with a country and a title: "Belgian Trade Minister Herman De Croo", "U.S. trade
+# representative Clayton Yeutter". Up to three lower- or upper-case words may stand before the title.
+_INTRODUCED = re.compile(
+    r"[ \t\n]+(?:[A-Za-z-]+[ \t\n]+){0,3}?(?i:minister|secretary|president|premier|chancellor|representative|"
+    r"ambassador|envoy|spokesman|spokeswoman|spokesperson|governor|adviser|advisor|negotiator|official|chairman|"
+    r"director|manager|chief|head|leader|co-founder|founder)[ \t\n]+"
+    r"((?:[A-Z][a-z]+[ \t\n]+){0,2}(?:(?:de|da|van|von|del)[ \t\n]+)?[A-Z][a-z]+)\b")
+
+
+def _introduced_people(text: str, entities: list[Entity]) -> list[Entity]:
+    """People the article introduces with their country and title, and their later mentions by surname
+    ("Belgian Trade Minister Herman De Croo ... De Croo said"): officials and managers act for their
+    country (SCHEMA.md), though no gazetteer lists them."""
+    people: dict[str, Entity] = {}
+    for e in entities:
+        if e.kind not in ("country", "demonym") or not e.code:
+            continue
+        m = _INTRODUCED.match(text, e.end)
+        if m is None or not m.group(1)[:1].isupper() or any(o.start < m.end(1) and m.start(1) < o.end for o in entities):
+            continue
+        name = m.group(1)
+        surname = name.split()[-1]
+        people.setdefault(surname, Entity(text=surname, start=0, end=0, code=e.code, kind="official", name=name))
+    if not people:
+        return entities
+    extra = []
+    taken = [(e.start, e.end) for e in entities]
+    for m in re.finditer(r"\b(" + "|".join(re.escape(n) for n in people) + r")\b", text):
+        if any(s < m.end() and m.start() < en for s, en in taken):
+            continue
+        p = people[m.group(1)]
+        extra.append(p.model_copy(update={"start": m.start(), "end": m.end()}))
     return sorted(entities + extra, key=lambda e: e.start)
 
 
