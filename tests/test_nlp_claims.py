@@ -420,6 +420,8 @@ def test_a_number_too_large_for_a_float_is_no_figure():
     "Brazil announced that it was scrapping a 15 pct surcharge on all new car sales.",
     "Banks had 47.1 billion marks in minimum reserves at the Bundesbank, West German dealers said.",
     "Taiwan's surplus with Europe rose to 1.53 billion dlrs last year.",
+    # a balance of transfers is no trade balance
+    "The deficit in transfer payments widened to 3.70 billion marks from 2.69 billion, West Germany said.",
 ])
 def test_not_a_claim(text: str):
     assert _claims(text, "1987-05-01") == []
@@ -475,3 +477,8 @@ def test_a_payment_on_a_debt_is_debt_service_but_debt_paid_on_is_debt():
         ("debt", "BRA", None, 68e9, "USD", "exact")]
     assert _claims("The investments let China put its $3 trillion in foreign reserves to work.", "2018-08-14") == [
         ("reserves", "CHN", None, 3e12, "USD", "exact")]
+
+
+def test_a_buying_tender_is_an_import():
+    assert _claims("Syria is holding a buying tender on May 6 for 24,000 tonnes of white sugar.", "1987-05-01") == [
+        ("other", "SYR", None, 24000.0, "tonnes", "exact")]

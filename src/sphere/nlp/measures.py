@@ -136,8 +136,13 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
         if m is not None and owner.dep_ != "compound" and not (m == "sanction_value" and lemma(owner) in ("cost", "loss")):
             return m, owner
     if fig.kind == "count" and fig.unit in lex["volume_units"]:
-        # "Thailand exported 1,120 tonnes of tin": volumes of trade, only with an export or import word
-        for t in doc[max(0, ftok.i - 8):ftok.i + 8]:
+        # "Thailand exported 1,120 tonnes of tin": volumes of trade, only with an export or import word;
+        # a buyer's word first ("Syria is holding a buying tender for 24,000 tonnes": Syria imports)
+        window = doc[max(0, ftok.i - 8):ftok.i + 8]
+        buyer = next((t for t in window if lemma(t) in lex["import_words"] and t.i not in named), None)
+        if buyer is not None:
+            return "exports", buyer
+        for t in window:
             if (t.lower_.startswith(("export", "import", "shipment", "ship")) or lemma(t) in ("sale", "sell")) \
                     and t.i not in named and not (t.dep_ == "compound" and t.head.lower_ in lex["not_measure_heads"]):
                 # "achieving sales of 350,000 bpd": a producer's sales abroad; not "its tin export quota"
@@ -312,7 +317,7 @@ def _not_trade_balance(tok: Token) -> bool:
     text = " ".join(clause)
     if any(w in text for w in claim_lexicon()["balance_of_payments_words"]):
         return True
-    return any(c.dep_ == "prep" and c.lower_ in ("on", "in") and any(g.lower_ in ("invisibles", "services", "income")
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "in") and any(g.lower_ in ("invisibles", "services", "income", "transfer", "transfers")
                for g in c.subtree) for c in tok.children)
 
 
