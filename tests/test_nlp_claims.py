@@ -482,3 +482,10 @@ def test_a_payment_on_a_debt_is_debt_service_but_debt_paid_on_is_debt():
 def test_a_buying_tender_is_an_import():
     assert _claims("Syria is holding a buying tender on May 6 for 24,000 tonnes of white sugar.", "1987-05-01") == [
         ("other", "SYR", None, 24000.0, "tonnes", "exact")]
+
+
+def test_granting_a_credit_line_is_a_loan_and_a_lender_announcing_its_loans_is_their_counterpart():
+    assert _claims("Spain has granted Cuba a 25 mln dlr credit line for the purchase of Spanish goods.", "1987-05-01") == [
+        ("loan", "CUB", "ESP", 25e6, "USD", "exact")]
+    assert _claims("Jordan will receive two loans totalling 96.4 mln dlrs to support projects, the World Bank said.",
+                   "1987-05-01") == [("loan", "JOR", "WORLDBANK", 96.4e6, "USD", "exact")]

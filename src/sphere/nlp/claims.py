@@ -117,6 +117,10 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
                 holder, counterpart = ctx.state.last_claim_pair[measure]  # "The loan amount was set at ...": that loan
             else:
                 holder, counterpart = holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_holder)
+            lender = next((e.code for e in ctx.entities if e.code in _MULTILATERAL_LENDERS
+                           and quoted[0] <= e.start - ctx.start < quoted[1]), None)
+            if measure == "loan" and counterpart is None and holder not in (None, lender) and lender:
+                counterpart = lender  # "Jordan will receive two loans totalling 96.4 mln dlrs, the World Bank said"
             listed = _listed_with(fig, ctx)
             if listed is not None:  # "followed by Argentina with 49 billion dlrs, Venezuela with 33 billion": each its own
                 holder, counterpart = listed, None
@@ -214,6 +218,9 @@ def _in_a_firm_name(start: int, end: int, text: str, lex: dict) -> bool:
     after = re.match(rf"(?:\s+[A-Z][\w&.-]*){{0,3}}?\s+(?:{words})\b", text[end:end + 50])
     before = re.search(rf"\b(?:{words})\s+of\s+(?:the\s+)?$", text[max(0, start - 30):start])
     return bool(after or before)
+
+
+_MULTILATERAL_LENDERS = {"WORLDBANK", "IMF"}  # a lender announcing its own loans is their counterpart
 
 
 def _listed_with(fig: Figure, ctx: SentenceContext) -> str | None:
