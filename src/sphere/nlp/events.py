@@ -166,6 +166,11 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             inner_done.update(g.i for p in planned for g in _content(p))
         if _unreal(tok, action, lex):
             continue
+        asked = tok.dep_ == "acl" and tok.head.lemma_.lower() in lex["request_nouns"]["words"]
+        if asked:
+            action = "REQUEST"  # "Pakistan's invitation to the Saudis to invest": the investing is asked for
+        elif tok.dep_ == "acl" and tok.head.lemma_.lower() in lex["intention_nouns"] and action in ("COOPERATE", "AID"):
+            action = "AGREE"  # "made an offer to lend Vietnam $1 billion": promised, not lent (C4)
         if action in ("CONSULT", "AGREE", "COOPERATE") and _no_intention(tok, lex):
             action = "REJECT"  # "has no plans to start talks with the United States" declines them (CAMEO 125)
         elif _negated(tok, lex):
@@ -202,6 +207,9 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             obliged = [g for c in tok.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
             codes = [c for g in obliged if (c := resolve_party(g, by_token, ctx, coref=False))]
             pairs = [(a, c) for a in actors for c in codes if c != a]
+        elif asked and (invited := [c for p in tok.head.children if p.dep_ == "prep" and p.lower_ in ("to", "for")
+                                    for g in p.children if (c := resolve_party(g, by_token, ctx, coref=False))]):
+            pairs = [(a, c) for a in actors for c in dict.fromkeys(invited) if c != a]
         elif _warned_against(tok, lex):  # "cautioned the IMF against lending to Pakistan": the one warned
             warned = [t for c in tok.children if c.dep_ == "dobj" for t in [c, *c.conjuncts]]
             codes = [c for t in warned if (c := resolve_party(t, by_token, ctx, coref=False))]
