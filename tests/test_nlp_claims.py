@@ -420,6 +420,7 @@ def test_a_number_too_large_for_a_float_is_no_figure():
     "Brazil announced that it was scrapping a 15 pct surcharge on all new car sales.",
     "Banks had 47.1 billion marks in minimum reserves at the Bundesbank, West German dealers said.",
     "Taiwan's surplus with Europe rose to 1.53 billion dlrs last year.",
+    "Shell Canada reported first quarter earnings of 103 mln dlrs, or 90 cts per share.",
     # a balance of transfers is no trade balance
     "The deficit in transfer payments widened to 3.70 billion marks from 2.69 billion, West Germany said.",
 ])

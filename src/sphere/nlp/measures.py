@@ -127,6 +127,8 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
     if fig.kind in ("money", "scaled") and ftok.dep_ == "pobj" and ftok.head.lower_ == "of":
         owner = ftok.head.head  # "repayment of 30 mln dlrs of the loan", "a deficit of $80 million": the noun it sizes
         m = cue_measure(owner, cues) if owner.i not in named else None
+        if owner.lower_ == "earnings" and not any(c.lower_.startswith("export") for c in owner.children):
+            return None, None  # "first quarter earnings of 103 mln dlrs": a company's result
         if m == "trade_balance" and _fiscal_balance(owner):
             return None, None  # "a budget deficit of 3 billion": public finance, no measure of SCHEMA.md (C2)
         if m == "trade_balance" and _not_trade_balance(owner):
