@@ -421,6 +421,9 @@ def test_a_number_too_large_for_a_float_is_no_figure():
     "Banks had 47.1 billion marks in minimum reserves at the Bundesbank, West German dealers said.",
     "Taiwan's surplus with Europe rose to 1.53 billion dlrs last year.",
     "Shell Canada reported first quarter earnings of 103 mln dlrs, or 90 cts per share.",
+    # commodity-market business: EC tender rebates, volumes traded
+    "A total 118,350 tonnes of British white sugar received export rebates at today's EC tender.",
+    "There were indications that 50,000 tonnes of U.S. corn traded for August shipment.",
     # a balance of transfers is no trade balance
     "The deficit in transfer payments widened to 3.70 billion marks from 2.69 billion, West Germany said.",
 ])

@@ -141,6 +141,9 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
         # "Thailand exported 1,120 tonnes of tin": volumes of trade, only with an export or import word;
         # a buyer's word first ("Syria is holding a buying tender for 24,000 tonnes": Syria imports)
         window = doc[max(0, ftok.i - 8):ftok.i + 8]
+        if any(lemma(t) in lex["commodity_market_words"]["lemmas"] or t.lower_ in lex["commodity_market_words"]["lemmas"]
+               for t in doc):
+            return None, None  # "tonnes received export rebates at today's EC tender", "50,000 tonnes traded for August"
         buyer = next((t for t in window if lemma(t) in lex["import_words"] and t.i not in named), None)
         if buyer is not None:
             return "exports", buyer
