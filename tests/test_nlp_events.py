@@ -387,3 +387,10 @@ def test_a_person_introduced_with_country_and_title_acts_for_it_when_named_again
     # the name is the capitalised words after the title, not the words that follow it
     people = find_entities("Indonesian Energy Minister Subroto said he would go. Subroto left.")
     assert [(e.text, e.code) for e in people if e.kind == "official"] == [("Subroto", "IDN"), ("Subroto", "IDN")]
+
+
+def test_a_nominal_act_with_a_by_phrase_and_a_target_is_the_agents():
+    assert _events("The loan was agreed during a visit to the United States by President Corazon Aquino.") == {("PHL", "CONSULT", "USA")}
+    # with no target of its own, the visit was paid to the clause's subject
+    events = _events("Chile changed its port rules in March after a visit by U.S. Secretary of State Marco Rubio.")
+    assert {("CHL", "CONSULT", "USA"), ("USA", "CONSULT", "CHL")} & events  # a meeting is coded from either side

@@ -127,6 +127,13 @@ def actors_of(tok: Token, by_token: dict[int, Party], ctx: SentenceContext) -> l
     if subj is None and tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "attr") and tok.head.head.pos_ in ("VERB", "AUX") and (
             tok.head.lemma_.lower() in load("events")["intention_nouns"]):
         subj = subject_of(tok.head.head)  # "Japan has no plans to start talks", "took the decision to impose"
+    if subj is None and tok.pos_ == "NOUN":
+        by = [code for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
+              for g in c.children if g.dep_ == "pobj" for t in [g, *_conjuncts(g)] if (code := resolve_party(t, by_token, ctx, coref=False))]
+        toward = any(g.i in by_token for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "against")
+                     for g in c.subtree)
+        if by and toward:  # "a visit to the United States by President Aquino": the nominal's agent acts
+            return list(dict.fromkeys(by))  # ("quit after a visit by Rubio": the subject was visited, see targets_of)
     if subj is None and tok.pos_ != "VERB":
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "amod") and c.i in by_token:
