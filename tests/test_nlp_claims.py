@@ -424,6 +424,8 @@ def test_a_number_too_large_for_a_float_is_no_figure():
     # commodity-market business: EC tender rebates, volumes traded
     "A total 118,350 tonnes of British white sugar received export rebates at today's EC tender.",
     "There were indications that 50,000 tonnes of U.S. corn traded for August shipment.",
+    # lending to firms and households
+    "The Fed said that U.S. business loans including acceptances fell to 278.12 billion dlrs.",
     # a balance of transfers is no trade balance
     "The deficit in transfer payments widened to 3.70 billion marks from 2.69 billion, West Germany said.",
 ])

@@ -208,6 +208,9 @@ def _private(ftok: Token, cue: Token | None, lex: dict, party_tokens: frozenset[
         chain = ancestors(start)[:4]
         near += chain
         near += [c for t in chain for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "poss", "amod", "compound")]
+    if cue is not None and any(c.dep_ in ("compound", "amod") and lemma(c) in lex["private_holders"]["loan_kinds"]
+                               for c in cue.children):
+        return True  # "business loans", "consumer credit": lending to firms and households
     firms = set(lex["private_holders"]["firms"])
     return any((lemma(t) in nouns or t.lower_ in nouns) and not (t.i in party_tokens and lemma(t) in firms) for t in near)
 
