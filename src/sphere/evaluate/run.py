@@ -39,6 +39,7 @@ def print_report(report: Report, *, details: bool, fmt: str, console: Console) -
         console.print_json(json.dumps({
             "scores": {k: v.as_dict() for k, v in report.scores.items()},
             "by_family": {f: {k: v.as_dict() for k, v in row.items()} for f, row in report.by_family.items()},
+            "family_articles": report.family_articles,
             "family_spread": {k: report.family_spread(k) for k in ("claims", "events")},
             "by_measure": {k: v.as_dict() for k, v in report.by_label["claims"].items()},
             "by_action": {k: v.as_dict() for k, v in report.by_label["events"].items()},
