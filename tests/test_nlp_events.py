@@ -394,3 +394,8 @@ def test_a_nominal_act_with_a_by_phrase_and_a_target_is_the_agents():
     # with no target of its own, the visit was paid to the clause's subject
     events = _events("Chile changed its port rules in March after a visit by U.S. Secretary of State Marco Rubio.")
     assert {("CHL", "CONSULT", "USA"), ("USA", "CONSULT", "CHL")} & events  # a meeting is coded from either side
+
+
+def test_talks_renewed_or_resumed_are_the_meeting_not_an_agreement():
+    assert _events("Chile resumed talks with Peru.") == {("CHL", "CONSULT", "PER")}
+    assert _events("Brazil rejected talks with Argentina.") == {("BRA", "REJECT", "ARG")}
