@@ -314,6 +314,8 @@ def test_a_companys_figure_and_debt_amortised():
     ("Washington set tariffs of 10-20% on steel from Korea.", 10.0, "exact"),
     ("Japan will lend Peru between 75 and 80 billion yen.", 75e9, "exact"),
     ("Chile owes 15 to 20 mln dlrs to Spain.", 15e6, "exact"),
+    ("Japanese crushers bought 3,000 to 5,000 tonnes of Canadian rapeseed.", 3000.0, "exact"),
+    ("Canada expects its economy to grow between two and 2.8 pct this year.", 2.0, "exact"),
 ])
 def test_ranges(text: str, value: float, approx: str):
     c = _one(text, "1990-01-01")

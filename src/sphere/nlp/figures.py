@@ -121,7 +121,7 @@ def find_figures(text: str) -> list[Figure]:
         if value is None:
             continue
         start = m.start()
-        low = _RANGE_LOW.search(text, max(0, start - 20), start) if kind in ("money", "percent") else None
+        low = _RANGE_LOW.search(text, max(0, start - 20), start) if kind in ("money", "percent", "count") else None
         if low is not None and text[max(0, low.start() - 5):low.start()].rstrip().endswith("from"):
             low = None  # "rose from 12 to 15 pct": a change, not a range
         if low is not None and (n_low := _number(low.group(1) or low.group(2), lex)) is not None and n_low < value:
@@ -137,7 +137,8 @@ def find_figures(text: str) -> list[Figure]:
     return out
 
 
-_RANGE_LOW = re.compile(r"(?<![\d.,/-])(?:(?<=between )\$?(\d{1,3}(?:\.\d+)?)\s*and|\$?(\d{1,3}(?:\.\d+)?)\s*(?:to|-|–))\s*\$?\Z")
+_RANGE_NUM = r"\d{1,3}(?:,\d{3})*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten"
+_RANGE_LOW = re.compile(rf"(?<![\d.,/-])(?:(?<=between )\$?({_RANGE_NUM})\s*and|\$?(\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?)\s*(?:to|-|–))\s*\$?\Z")
 
 
 def _is_year_like(s: str) -> bool:
