@@ -296,6 +296,7 @@ def test_each_documented_events_row_codes_its_example(key, example, expect):
     assert row["origin"].startswith(("general", "dictionary")) or row["origin"].count("dev:") >= 2, key
     events = _events(example)
     assert {tuple(e) for e in expect} <= events, (key, events)
+    assert not {tuple(e) for e in row.get("absent", [])} & events, (key, events)
 
 
 def test_a_definite_description_needs_something_named_before_it():

@@ -169,6 +169,8 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             inner_done.update(g.i for p in planned for g in _content(p))
         if _unreal(tok, action, lex):
             continue
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in lex["attempt_nouns"]["words"] and action not in ("SANCTION", "THREATEN"):
+            continue  # "China's bid to join the WTO": sought, not done
         asked = tok.dep_ == "acl" and tok.head.lemma_.lower() in lex["request_nouns"]["words"]
         if asked:
             action = "REQUEST"  # "Pakistan's invitation to the Saudis to invest": the investing is asked for
