@@ -428,6 +428,10 @@ def test_a_number_too_large_for_a_float_is_no_figure():
     "There were indications that 50,000 tonnes of U.S. corn traded for August shipment.",
     # lending to firms and households
     "The Fed said that U.S. business loans including acceptances fell to 278.12 billion dlrs.",
+    # capital flows and public finance
+    "Swiss capital exports rose to 4.64 billion francs in January.",
+    "The Belgian government aims to cut the financing requirement for 1987 to 420 billion francs.",
+    "India's market loans and bonds were projected at 981.50 billion rupees for 1987/88.",
     # a balance of transfers is no trade balance
     "The deficit in transfer payments widened to 3.70 billion marks from 2.69 billion, West Germany said.",
 ])
@@ -497,3 +501,9 @@ def test_granting_a_credit_line_is_a_loan_and_a_lender_announcing_its_loans_is_t
         ("loan", "CUB", "ESP", 25e6, "USD", "exact")]
     assert _claims("Jordan will receive two loans totalling 96.4 mln dlrs to support projects, the World Bank said.",
                    "1987-05-01") == [("loan", "JOR", "WORLDBANK", 96.4e6, "USD", "exact")]
+
+
+def test_a_bilateral_imbalance_in_ones_favour_is_a_trade_balance_with_the_other_side():
+    r = extract_text("Japan and the United States open talks. The bilateral trade imbalance last year amounted to 51.48 "
+                     "billion dlrs in Japan's favour.", published="1987-05-01")
+    assert [(c.measure, c.holder, c.counterpart, c.value) for c in r.claims] == [("trade_balance", "JPN", "USA", 51.48e9)]

@@ -193,7 +193,7 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
     if counterpart is None and "counterpart" not in blocked and holder is not None and measure in ("loan", "aid") \
             and _agentless_passive(ftok, cue):
         counterpart = ctx.state.other_party(holder)  # "$6 billion has been given to Islamabad as loans": by the article's other side
-    if measure == "trade" and counterpart is None and holder is not None and re.search(
+    if measure in ("trade", "trade_balance") and counterpart is None and holder is not None and re.search(
             r"\b(?:two-way|bilateral)\b", ftok.doc.text, re.IGNORECASE):
         counterpart = ctx.state.other_party(holder)  # "two-way trade": between the article's two countries
     if measure == "exports" and holder and counterpart and counterpart in coordinated_parties(holder, parties, None):

@@ -213,7 +213,10 @@ def measure_of(ftok: Token, fig: Figure, doc, cues: dict[str, str], lex: dict,
         if m == "reserves" and any(lemma(g) in lex["not_reserve_assets"] for c in tok.children if c.lower_ == "of"
                                    for g in c.subtree):
             continue  # "holdings of U.S. savings bonds": securities, not a country's reserves
-        if m == "trade" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("deficit", "surplus", "balance", "gap", "shortfall"):
+        if m == "exports" and any(lemma(c) in lex["not_trade_qualifiers"]["words"] for c in tok.children):
+            continue  # "Swiss capital exports rose to 4.64 billion francs": capital outflows
+        if m == "trade" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("deficit", "surplus", "balance", "gap", "shortfall",
+                                                                               "imbalance"):
             continue
         if m == "sanction_value" and lemma(tok) in ("cost", "loss") and not _sanction_context(doc):
             continue
