@@ -171,6 +171,8 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             continue
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in lex["attempt_nouns"]["words"] and action not in ("SANCTION", "THREATEN"):
             continue  # "China's bid to join the WTO": sought, not done
+        if action in ("AID", "COOPERATE") and any(c.dep_ == "aux" and c.lower_ in lex["pledge_aux"]["words"] for c in tok.children):
+            action = "AGREE"  # "Finland will give Tanzania a grant": pledged, not yet given (C4)
         asked = tok.dep_ == "acl" and tok.head.lemma_.lower() in lex["request_nouns"]["words"]
         if asked:
             action = "REQUEST"  # "Pakistan's invitation to the Saudis to invest": the investing is asked for
