@@ -507,3 +507,8 @@ def test_a_bilateral_imbalance_in_ones_favour_is_a_trade_balance_with_the_other_
     r = extract_text("Japan and the United States open talks. The bilateral trade imbalance last year amounted to 51.48 "
                      "billion dlrs in Japan's favour.", published="1987-05-01")
     assert [(c.measure, c.holder, c.counterpart, c.value) for c in r.claims] == [("trade_balance", "JPN", "USA", 51.48e9)]
+
+
+def test_dollars_owed_to_the_imf_are_us_dollars():
+    assert _claims("Guyana's arrears to the International Monetary Fund are now 70 mln dlrs.", "1987-05-01") == [
+        ("debt", "GUY", "IMF", 70e6, "USD", "exact")]

@@ -305,6 +305,8 @@ def _unit(fig: Figure, holder: str | None, counterpart: str | None, ctx: Sentenc
             if cur in family:
                 return cur
         return None
+    if fig.unit == "$" and any(e.code in _MULTILATERAL_LENDERS for e in ctx.entities):
+        return "USD"  # "Guyana's arrears to the IMF are now 70 mln dlrs": the Fund and the Bank lend in U.S. dollars
     if fig.unit == "$":
         kb = load_knowledge()
         for code in (holder, ctx.state.main):
