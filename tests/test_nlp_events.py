@@ -400,3 +400,8 @@ def test_a_nominal_act_with_a_by_phrase_and_a_target_is_the_agents():
 def test_talks_renewed_or_resumed_are_the_meeting_not_an_agreement():
     assert _events("Chile resumed talks with Peru.") == {("CHL", "CONSULT", "PER")}
     assert _events("Brazil rejected talks with Argentina.") == {("BRA", "REJECT", "ARG")}
+
+
+def test_what_another_must_be_ready_to_do_is_the_speakers_demand_only():
+    assert _events("Brazil's president said on Monday that the United States must be ready to mediate between Peru and Chile.") == {
+        ("BRA", "REQUEST", "USA")}

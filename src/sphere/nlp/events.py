@@ -151,8 +151,8 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
         if action in ("AGREE", "SUPPORT", "COOPERATE") and any(
                 c.dep_ == "dobj" and c.lower_ in lex["noun_triggers"] and idx.get(c.lower_) == "CONSULT" for c in tok.children):
             continue  # "renewed negotiations", "resumed talks": the talks are the event (CONSULT), coded on the noun
-        if _modal(tok, lex, obligation=True):
-            continue  # "Iraq must cooperate": what someone ought to do has not happened (the demand is coded)
+        if _modal(tok, lex, obligation=True) or tok.dep_ == "acomp" and _modal(tok.head, lex, obligation=True):
+            continue  # "Iraq must cooperate", "the US must be ready to mediate": what someone ought to do has not happened
         gated = tok.lower_ in lex["object_gated"] or lemma_of(tok) in lex["object_gated"]
         specific = cameo_action(tok, patterns_only=True) if gated else None
         # a dictionary pattern naming the object ("raised concerns") beats the word's generic gate
