@@ -405,3 +405,9 @@ def test_talks_renewed_or_resumed_are_the_meeting_not_an_agreement():
 def test_what_another_must_be_ready_to_do_is_the_speakers_demand_only():
     assert _events("Brazil's president said on Monday that the United States must be ready to mediate between Peru and Chile.") == {
         ("BRA", "REQUEST", "USA")}
+
+
+def test_a_light_verb_leaves_the_event_to_its_noun_and_met_demands_are_no_meeting():
+    assert _events("Peru has issued an ultimatum to Ecuador to halt attacks on its border posts.") == {("PER", "THREATEN", "ECU")}
+    assert _events("A French minister has cancelled a planned visit to Haiti.") == {("FRA", "SANCTION", "HTI")}  # CAMEO 16x
+    assert _events("Chile rejected the Peruvian plan until its demands are met.") == {("CHL", "REJECT", "PER")}

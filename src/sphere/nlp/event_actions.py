@@ -50,6 +50,9 @@ def phrasal_action(tok: Token, lex: dict) -> str | None:
     return lex["phrasal"].get(f"{tok.lower_} {nxt}")
 
 
+_PEOPLE = {"official", "minister", "leader", "delegation", "envoy", "president", "diplomat", "representative"}
+
+
 def refine_action(tok: Token, action: str, lex: dict, low: str) -> str | None:
     """Triggers whose meaning depends on their object ("raised tariffs" vs "raised concerns")."""
     objs = {c.lower_ for c in tok.subtree if c.i > tok.i and c.i - tok.i <= 8}
@@ -65,6 +68,8 @@ def refine_action(tok: Token, action: str, lex: dict, low: str) -> str | None:
         met = [c for c in tok.children if c.dep_ == "dobj"]
         if met and all(m.pos_ not in ("PROPN",) and not any(g.pos_ in ("PROPN", "ADJ") for g in m.children) for m in met):
             return None  # "to meet demand"
+        if any(c.dep_ == "nsubjpass" and c.pos_ == "NOUN" and c.lemma_.lower() not in _PEOPLE for c in tok.children):
+            return None  # "until their demands are met": a demand is met, no one is
     direct_objs = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
     if tok.lower_.startswith("declin") and direct_objs & {"comment", "comments", "comment."}:
         return None  # "declined comment": no refusal of anyone

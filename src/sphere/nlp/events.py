@@ -148,9 +148,10 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
         if action == "CONSULT":  # "telephoned Kozyrev to discuss the war in Yugoslavia": one meeting, with whom it was held
             inner_done.update(c.i for c in tok.children if c.dep_ in ("xcomp", "advcl")
                               and (_hand_action(c, idx) or cameo_action(c)) == "CONSULT")
-        if action in ("AGREE", "SUPPORT", "COOPERATE") and any(
-                c.dep_ == "dobj" and c.lower_ in lex["noun_triggers"] and idx.get(c.lower_) == "CONSULT" for c in tok.children):
-            continue  # "renewed negotiations", "resumed talks": the talks are the event (CONSULT), coded on the noun
+        if action in ("AGREE", "SUPPORT", "COOPERATE", "AID", "ACCUSE") and any(
+                c.dep_ == "dobj" and c.lower_ in lex["noun_triggers"] and idx.get(c.lower_) in ("CONSULT", "THREATEN")
+                and idx.get(c.lower_) != action for c in tok.children):
+            continue  # "renewed negotiations", "issued an ultimatum": the noun carries the event (CONSULT, THREATEN)
         if _modal(tok, lex, obligation=True) or tok.dep_ == "acomp" and _modal(tok.head, lex, obligation=True):
             continue  # "Iraq must cooperate", "the US must be ready to mediate": what someone ought to do has not happened
         gated = tok.lower_ in lex["object_gated"] or lemma_of(tok) in lex["object_gated"]
