@@ -432,6 +432,9 @@ def test_a_number_too_large_for_a_float_is_no_figure():
     "Swiss capital exports rose to 4.64 billion francs in January.",
     "The Belgian government aims to cut the financing requirement for 1987 to 420 billion francs.",
     "India's market loans and bonds were projected at 981.50 billion rupees for 1987/88.",
+    "The budget plan now under debate would lower an estimated 171 billion dlr deficit for the year, U.S. officials said.",
+    "The new law set a ceiling of 108 billion dlrs for next year's federal deficit in the U.S.",
+    "The eight-year domestic loan was expected by Belgium's ministry to raise 150 billion francs.",
     # a balance of transfers is no trade balance
     "The deficit in transfer payments widened to 3.70 billion marks from 2.69 billion, West Germany said.",
 ])

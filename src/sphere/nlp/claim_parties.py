@@ -194,7 +194,7 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
             and _agentless_passive(ftok, cue):
         counterpart = ctx.state.other_party(holder)  # "$6 billion has been given to Islamabad as loans": by the article's other side
     if measure in ("trade", "trade_balance") and counterpart is None and holder is not None and re.search(
-            r"\b(?:two-way|bilateral)\b", ftok.doc.text, re.IGNORECASE):
+            r"\b(?:two-way|bilateral|between the two countries)\b", ftok.doc.text, re.IGNORECASE):
         counterpart = ctx.state.other_party(holder)  # "two-way trade": between the article's two countries
     if measure == "exports" and holder and counterpart and counterpart in coordinated_parties(holder, parties, None):
         return None, None  # "Hong Kong and Macao" taken as the two sides of one figure: they are one joint partner (C7)

@@ -33,6 +33,7 @@ from sphere.nlp.lexicon import load as load_lexicon
 from sphere.nlp.measures import (
     claim_lexicon,
     cue_index,
+    cue_lemmas,
     cue_measure,
     cue_words,
     is_change,
@@ -208,8 +209,8 @@ def _private(ftok: Token, cue: Token | None, lex: dict, party_tokens: frozenset[
         chain = ancestors(start)[:4]
         near += chain
         near += [c for t in chain for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "poss", "amod", "compound")]
-    if cue is not None and any(c.dep_ in ("compound", "amod") and lemma(c) in lex["private_holders"]["loan_kinds"]
-                               for c in cue.children):
+    if cue is not None and lemma(cue) in cue_lemmas("loan") | cue_lemmas("debt") and any(
+            c.dep_ in ("compound", "amod") and lemma(c) in lex["private_holders"]["loan_kinds"] for c in cue.children):
         return True  # "business loans", "consumer credit": lending to firms and households
     firms = set(lex["private_holders"]["firms"])
     return any((lemma(t) in nouns or t.lower_ in nouns) and not (t.i in party_tokens and lemma(t) in firms) for t in near)

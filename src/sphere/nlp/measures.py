@@ -308,7 +308,10 @@ def _paid_on(ftok: Token, cue: Token) -> bool:
 
 def _fiscal_balance(tok: Token) -> bool:
     """"budget deficit", "fiscal shortfall": a government's own accounts, not a balance with the world."""
-    return bool({lemma(t) for t in tok.doc[max(0, tok.i - 3):tok.i]} & set(claim_lexicon()["fiscal_words"]))
+    if {lemma(t) for t in tok.doc[max(0, tok.i - 3):tok.i]} & set(claim_lexicon()["fiscal_words"]):
+        return True
+    # "the House budget plan would lower an estimated 171 billion dlr deficit": the sentence is about the budget
+    return any(lemma(t) == "budget" for t in tok.doc) and not _trade_word_near(tok)
 
 
 def _not_trade_balance(tok: Token) -> bool:
