@@ -411,3 +411,9 @@ def test_a_light_verb_leaves_the_event_to_its_noun_and_met_demands_are_no_meetin
     assert _events("Peru has issued an ultimatum to Ecuador to halt attacks on its border posts.") == {("PER", "THREATEN", "ECU")}
     assert _events("A French minister has cancelled a planned visit to Haiti.") == {("FRA", "SANCTION", "HTI")}  # CAMEO 16x
     assert _events("Chile rejected the Peruvian plan until its demands are met.") == {("CHL", "REJECT", "PER")}
+
+
+def test_what_a_party_is_accused_of_is_alleged_not_an_event_and_names_no_target():
+    assert _events("China accused Japan of selling weapons to Taiwan.") == {("CHN", "ACCUSE", "JPN")}
+    assert _events("Zimbabwe accused the United States of restoring blackmail in the negotiations on Namibia.") == {
+        ("ZWE", "ACCUSE", "USA")}

@@ -234,7 +234,9 @@ def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: Sentence
                 objects += [o for o in c.children if o.dep_ == "pobj"]
         elif c.dep_ == "prep" and (c.lower_ in _TARGET_PREPS or c.lower_ == "by" and action == "CONSULT" and tok.pos_ == "NOUN"):
             # "quit the initiative after a visit by Rubio": a meeting is coded from either side
-            objects += [o for o in c.children if o.dep_ == "pobj" or (o.dep_ == "pcomp" and c.lower_ != "for")]
+            accused = action == "ACCUSE" and c.lower_ == "of" and any(d.dep_ == "dobj" for d in tok.children)
+            # "accused Japan of selling weapons to Taiwan": the one accused is the object, not those in the allegation
+            objects += [o for o in c.children if o.dep_ == "pobj" or (o.dep_ == "pcomp" and c.lower_ != "for" and not accused)]
     if not any(c.dep_ in ("dobj", "dative", "iobj") for c in tok.children):
         for c in tok.children:
             if c.dep_ == "xcomp":

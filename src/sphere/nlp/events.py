@@ -145,6 +145,9 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             if action == "REQUEST":  # "asked the commission to investigate the payment": the investigation accuses (C11)
                 promised = [c for c in promised if (idx.get(lemma_of(c)) or cameo_action(c)) != "ACCUSE"]
             inner_done.update(g.i for c in promised for g in _content(c))
+        if action == "ACCUSE":  # "accused the US of restoring the blackmail in the negotiations": alleged, not reported as done
+            inner_done.update(t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                              for g in c.children if g.dep_ == "pcomp" for t in g.subtree)
         if action == "CONSULT":  # "telephoned Kozyrev to discuss the war in Yugoslavia": one meeting, with whom it was held
             inner_done.update(c.i for c in tok.children if c.dep_ in ("xcomp", "advcl")
                               and (_hand_action(c, idx) or cameo_action(c)) == "CONSULT")
