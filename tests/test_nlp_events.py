@@ -417,3 +417,9 @@ def test_what_a_party_is_accused_of_is_alleged_not_an_event_and_names_no_target(
     assert _events("China accused Japan of selling weapons to Taiwan.") == {("CHN", "ACCUSE", "JPN")}
     assert _events("Zimbabwe accused the United States of restoring blackmail in the negotiations on Namibia.") == {
         ("ZWE", "ACCUSE", "USA")}
+
+
+def test_yielding_to_demands_is_a_concession_and_refusing_it_a_rejection():
+    # CAMEO 08 (accede to demands) and 124x (refuse to yield)
+    assert _events("Peru met Chile's demands on Monday.") == {("PER", "CONCEDE", "CHL")}
+    assert _events("Brazil rejected Argentina's ultimatum on Monday.") == {("BRA", "REJECT", "ARG")}  # the verb's event only

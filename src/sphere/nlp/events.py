@@ -104,6 +104,7 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
     # "borrowed money from China to build a stadium": coded from the lender's side, the purpose with it
     inner_done: set[int] = {t.i for *_, tok in received for t in [tok, *tok.children] if t is tok or t.dep_ in ("xcomp", "advcl")}
     low = ctx.text.lower()
+    coded: set[int] = set()  # triggers that gave an event
     for tok in doc:
         action = (_warned_against(tok, lex) or relations_action(tok, lex) or inquiry_action(tok, lex)
                   or obligation_action(tok, lex) or phrasal_action(tok, lex) or _hand_action(tok, idx) or cameo_action(tok))
@@ -115,6 +116,8 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             continue  # "ready to send troops" promises; "ready" alone does not
         if tok.i in inner_done:
             continue
+        if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.i in coded:
+            continue  # "would not meet the demands", "rejected the ultimatum": the verb's event; the noun is the other's
         if action == "CONSULT" and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "on", "to") and (
                 tok.head.head.pos_ == "NOUN"):
             continue  # "mediation in the negotiations", "progress in talks": the talks only qualify another noun
@@ -242,6 +245,8 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             # "A signed a deal with B": a joint act, coded both ways (SCHEMA C3)
             partners = _with_partners(tok, by_token)
             pairs += [(t, a) for a, t in pairs if t in partners and (t, a) not in pairs]
+        if pairs:
+            coded.add(tok.i)
         for actor, target in pairs:
             if (actor, action, target) not in seen:
                 seen.add((actor, action, target))
