@@ -28,31 +28,37 @@ MEMBERSHIP_STORY = {
 }
 
 
+DEBT_STORY = {
+    "id": "djibouti-1", "published": "2018-10-15", "title": "Djibouti's debt", "outlet": "Test Wire",
+    "text": "DJIBOUTI — China owns $1.4 billion of Djibouti's debt, according to official figures.",
+}
+
+
 @pytest.fixture(scope="module")
 def membership_store(tmp_path_factory) -> str:
     folder = tmp_path_factory.mktemp("members")
     source = folder / "members.jsonl"
-    source.write_text(json.dumps(MEMBERSHIP_STORY) + "\n", encoding="utf-8")
+    source.write_text(json.dumps(MEMBERSHIP_STORY) + "\n" + json.dumps(DEBT_STORY) + "\n", encoding="utf-8")
     db = str(folder / "store.db")
     result = run("ingest", str(source), "--db", db, "-q")
     assert result.exit_code == 0, result.output
     return db
 
 
-def test_a_claim_shows_its_period_and_the_other_route_that_differs(cli_store):  # noqa: F811
-    djibouti = [c for c in as_json(cli_store, "claims", "--holder", "DJI", "--measure", "debt")
+def test_a_claim_shows_its_period_and_the_other_route_that_differs(membership_store):
+    djibouti = [c for c in as_json_db(membership_store, "claims", "--holder", "DJI", "--measure", "debt")
                 if c["unit"] == "USD"]
     assert [(c["value"], c["period"], c["verdict"]) for c in djibouti] == [(1.4e9, "stock", "inconsistent")]
     (other,) = djibouti[0]["routes"]
     assert (other["series"], other["year"], round(other["value"]), other["verdict"]) == (
         "ids_debt_china_bilateral", 2017, 1160525645, "unverifiable")
-    table = run("claims", "--db", cli_store.db, "--holder", "DJI", "--measure", "debt").stdout
+    table = run("claims", "--db", membership_store, "--holder", "DJI", "--measure", "debt").stdout
     row = next(line for line in table.splitlines() if "$1.4 bn" in line)
     assert "(stock)" in table and "inconsistent" in row.split()
     assert "other route for 2018-10-15 debt DJI→CHN (inconsistent)" in table
     assert "$1.16 bn in 2017 (unverifiable)" in " ".join(table.split())
     assert max(map(len, table.splitlines())) <= 80
-    csv = run("claims", "--db", cli_store.db, "--holder", "DJI", "--measure", "debt", "-f", "csv").stdout
+    csv = run("claims", "--db", membership_store, "--holder", "DJI", "--measure", "debt", "-f", "csv").stdout
     header, *rows = csv.splitlines()
     assert {"period", "since", "routes"} <= set(header.split(",")) and any("ids_debt_china_bilateral" in r
                                                                          for r in rows)
