@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sphere.cli import app
-from test_cli_queries import as_json, run
+from test_cli_queries import run
 from test_cli_support import cli_store  # noqa: F401
 
 MEMBERSHIP_STORY = {
