@@ -106,6 +106,8 @@ def _resolve(kb, text, start, end, surface, kind, key, published, so_far) -> Ent
             return None
         if kind == "country" and key in kb.countries and _ambiguous_word(text, start, surface):
             return None
+        if _inside_firm_name(text, start, end):
+            return None  # "E.C. Jordan and Co", "General Motors Canada Ltd": a firm named after a place
         if kind in ("country", "demonym") and re.match(r"\s?(?:\$|dollars?\b|dlrs?\b)", text[end:end + 9]) and (
                 key not in kb.countries or kb.countries[key].dollar):
             return None  # "U.S. $480 million", "U.S. dollars": a currency, not a party ("owes China $5 billion" is one)
@@ -132,7 +134,21 @@ def _resolve(kb, text, start, end, surface, kind, key, published, so_far) -> Ent
     return None
 
 
-_CAPITAL_NOT_GOV = re.compile(r"^\s*(?:[A-Z][a-z]+\s)?(?:University|Post|Times|Airport|Stock|Zoo|Street|Avenue|Road|Consensus)\b")
+_CAPITAL_NOT_GOV = re.compile(r"^\s*(?:[A-Z][a-z]+\s)?(?:University|Post|Times|Airport|Stock|Zoo|Street|Avenue|Road|Consensus)\b"
+                              r"|^\s*(?i:talks|meeting|meetings|summit|conference|accord|round|session)\b")
+# "the London talks", "the Venice summit", "the Paris accord": a city before a meeting word names where, not who
+
+# A country word inside a proper name that goes on to a company suffix: "E.C. Jordan and Co", "GM Canada Ltd".
+# The name must start before the country word (a capitalised word right before it), so "China Harbour
+# Engineering Co" (a Chinese state firm) and "Taiwan's China Shipbuilding Corp" keep their country.
+_FIRM_AFTER = re.compile(r"^(?:\s+(?:and\s+)?[A-Z][\w&.'-]*){0,3}?\s*,?\s+(?:and\s+)?"
+                         r"(?:Co|Cos|Corp|Corporation|Company|Inc|Ltd|Plc|PLC|LLC|Bhd|AG|NV|SA)\b\.?")
+_FIRM_BEFORE = re.compile(r"(?:^|[\s<(])(?!The\b|the\b)[A-Z][\w&.'-]*\s$")
+
+
+def _inside_firm_name(text: str, start: int, end: int) -> bool:
+    """A country word in the middle of a firm's name names the firm, not a country acting."""
+    return bool(_FIRM_AFTER.match(text[end:end + 60]) and _FIRM_BEFORE.search(text[max(0, start - 30):start]))
 
 
 def _capital_as_government(text: str, start: int, end: int) -> bool:

@@ -161,13 +161,16 @@ def refine_action(tok: Token, action: str, lex: dict, low: str) -> str | None:
 
 
 def is_reported(tok: Token, lex: dict) -> bool:
-    """A trigger inside "accusations that it fired lasers" reports a claim, not an event."""
+    """A trigger inside "accusations that it fired lasers" or "alleges that Japan is refusing" reports a claim
+    or an opinion, not an event: the speaker's own act is the event (SCHEMA C14)."""
     cur = tok
     for _ in range(4):
         if cur.head.i == cur.i:
             return False
         if cur.dep_ in ("acl", "ccomp", "relcl") and cur.head.lower_ in lex["reported_nouns"]:
             return True
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in lex["belief_lemmas"]["words"]:
+            return True  # "believes the Chinese are well placed to assist": an opinion about others, not their act (C14)
         cur = cur.head
     return False
 

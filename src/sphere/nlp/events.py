@@ -51,6 +51,8 @@ def _triggers() -> tuple[dict[str, str], dict]:
             idx.setdefault(w, action)
     for w in lex["finance_verbs"]:
         idx.setdefault(w, "FINANCE")  # an event only with a loan, credit or grant as its object
+    for w in lex["request_needs_infinitive"]["words"]:
+        idx.setdefault(w, "REQUEST")  # an event only with an infinitive (checked below)
     for w in lex["leave_verbs"]["words"]:
         idx.setdefault(w, "REJECT")  # an event only as leaving a group (checked below)
     forms = load("cameo_triggers")["forms"]
@@ -96,6 +98,8 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
         span = span_for(doc, e.start - ctx.start, e.end - ctx.start)
         if p is None or span is None:
             continue
+        if _venue(p, lex):
+            continue
         for t in span:
             by_token[t.i] = p
     seen: set[tuple[str, str, str | None]] = set()
@@ -116,11 +120,16 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             continue  # "ready to send troops" promises; "ready" alone does not
         if tok.i in inner_done:
             continue
+        if tok.lower_ in lex["request_needs_infinitive"]["words"] and not any(c.dep_ == "xcomp" for c in tok.children):
+            continue  # "encouraged by the results" asks no one; "encourage them to work" does
         if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.i in coded:
             continue  # "would not meet the demands", "rejected the ultimatum": the verb's event; the noun is the other's
         if action == "CONSULT" and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "on", "to") and (
                 tok.head.head.pos_ == "NOUN"):
             continue  # "mediation in the negotiations", "progress in talks": the talks only qualify another noun
+        if action == "CONSULT" and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in lex["occasion_preps"]["words"] and (
+                tok.head.head.i in coded):
+            continue  # "backed Brazil at the London talks": the talks are where the coded act happened, not a meeting of its parties
         inner = [c for c in tok.children if c.dep_ == "xcomp" and (idx.get(c.lower_) or phrasal_action(c, lex))]
         excluded = [c for c in tok.children if c.dep_ == "xcomp" and lemma_of(c) in lex["rule_out_lemmas"]]
         if action == "REJECT" and excluded:
@@ -257,6 +266,18 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             yield _event(ctx, tok, actor, action, target, None, when, lex)
 
 
+def _venue(p: Party, lex: dict) -> bool:
+    """"talks in London", "met in Luxembourg", "held talks in France": the place a meeting was held is no
+    party to it. Decided by the frame: "invest in Brazil" keeps Brazil as the one invested in."""
+    if p.role not in ("prep:in", "prep:at"):
+        return False
+    gov = p.governor
+    frames = lex["venue_frames"]
+    if gov.lower_ in frames["nouns"] or gov.lemma_.lower() in frames["verbs"]:
+        return True
+    return gov.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" and c.lower_ in frames["nouns"] for c in gov.children)
+
+
 def _warned_against(tok, lex: dict) -> str | None:
     """"cautioned the IMF against lending": warning someone against an act urges them not to (REQUEST)."""
     if tok.pos_ != "VERB" or lemma_of(tok) not in lex["warn_against"]["words"]:
@@ -267,12 +288,13 @@ def _warned_against(tok, lex: dict) -> str | None:
 
 def _content(verb) -> list:
     """What a promised, demanded or threatened act contains: the verb, its coordinated and dependent
-    verbs and their objects ("cancel plans to sell weapons to Taiwan", "stop negotiations"), but not
+    verbs, their objects and purposes ("cancel plans to sell weapons to Taiwan", "stop negotiations"), but not
     its adjuncts ("after talks with X" happened)."""
     out = [verb]
     for c in verb.children:
-        if c.dep_ in ("conj", "xcomp", "ccomp", "acl", "relcl", "dobj", "nsubjpass"):
-            out += _content(c)
+        if c.dep_ in ("conj", "xcomp", "ccomp", "acl", "relcl", "dobj", "nsubjpass") or (
+                c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+            out += _content(c)  # and its purpose: "encourage them to work for a settlement to end the war"
     return out
 
 
