@@ -515,3 +515,22 @@ def test_a_bilateral_imbalance_in_ones_favour_is_a_trade_balance_with_the_other_
 def test_dollars_owed_to_the_imf_are_us_dollars():
     assert _claims("Guyana's arrears to the International Monetary Fund are now 70 mln dlrs.", "1987-05-01") == [
         ("debt", "GUY", "IMF", 70e6, "USD", "exact")]
+
+
+def test_a_named_firms_books_and_a_projects_total_cost_are_no_claims():
+    # a firm (an uncoded ORG) owns the figure: its exposure or its debt is not the country's (C7)
+    assert _claims("Commerzbank's total debt exposure to Latin America fell to 4.1 billion marks last year.", "1987-05-01") == []
+    # the loan is only part of the project: the project's cost is no loan (C6), the part lent is
+    assert _claims("Japan lent Kenya 30 mln dlrs for a road. The loan is part of a 210 mln dlr program to rebuild "
+                   "the highway.", "1987-05-01") == [("loan", "KEN", "JPN", 30e6, "USD", "exact")]
+    # a ship's size in gross tons is not a cargo; a reporting firm does not own the figure it reports
+    assert _claims("Korean yards won orders for four bulk carriers totalling 310,000 gross tons in May.", "1987-05-01") == []
+    assert _claims("Chile's exports rose to 410 mln dlrs in May, Banco Santander said.", "1987-06-01") == [
+        ("exports", "CHL", None, 410e6, "USD", "exact")]
+
+
+def test_a_price_per_unit_and_a_non_party_are_no_claims():
+    # "a tonne" after a figure makes it a price (C2), and "non-EC" names every party but the EC
+    assert _claims("The buffer stock may buy when prices fall below 2,100 SDRs a tonne, the council said.", "1987-05-01") == []
+    # (partners that share no code: no claim, C7; before, the EC was taken as the importer)
+    assert _claims("France's wheat exports to non-EC countries rose to 410,000 tonnes in April.", "1987-05-01") == []

@@ -60,6 +60,7 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
     parties = [p for e in ctx.entities if e.code and not quoted[0] <= e.start - ctx.start < quoted[1]
                and not _names_a_currency(e.end - ctx.start, ctx.text)
                and not _in_a_firm_name(e.start - ctx.start, e.end - ctx.start, ctx.text, lex)
+               and not ctx.text[:e.start - ctx.start].lower().endswith("non-")  # "exports to non-EC countries"
                if (p := party_for(doc, e, ctx.start)) is not None]  # "World Bank statistics indicate": a source, no party
     named = named_tokens(doc, ctx)  # "Federal Reserve", "World Trade Organization": names, not cue words
     party_tokens = frozenset(t.i for p in parties for t in p.token.subtree) | frozenset(p.np_head.i for p in parties)
@@ -71,6 +72,8 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             continue  # "550 mln pounds of PTA": a weight, not sterling
         if fig.kind == "scaled" and _OTHER_UNIT.match(ctx.text[fig.end:fig.end + 20]):
             continue  # "82.9 mln lbs", "1.9 mln tonnes": not money, whatever the article's currency
+        if _PER_UNIT.match(ctx.text, fig.end):
+            continue  # "1,600 SDRs a tonne", "93.86 dlrs per tonne": a price, not a volume or an amount (C2)
         span = span_for(doc, fig.start, fig.end)
         if span is None:
             continue
@@ -97,8 +100,10 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
         continued = False
         if measure in ("aid", "loan", "reserves", "debt", "other") and any(w in ctx.text.lower() for w in lex["money_market_words"]["phrases"]):
             continue  # "provided the money market with 120 mln stg of assistance": a central bank's liquidity operation
-        if measure is not None and _private(ftok, cue, lex, party_tokens):
+        if measure is not None and (_private(ftok, cue, lex, party_tokens) or _firm_owner(ftok, cue, lex, party_tokens)):
             continue  # "bankruptcies ... with debts of 25.52 billion yen": a company's figure, not a country's
+        if measure is not None and (_part_of_a_whole(ftok, lex) or _ship_capacity(fig, ctx.text, lex)):
+            continue  # "the loan is part of a 400.4 mln dlr project", "ships of 125,150 gross tons"
         if measure is None:
             measure, cue = continued_measure(fig, ctx)
             if measure is None:
@@ -193,6 +198,8 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
 
 _GDP_RATIO = re.compile(r"\s+of\s+(?:its\s+|the\s+|their\s+|the country's\s+)?(?:GDP|gross domestic product|economic output|the economy)\b",
                         re.IGNORECASE)
+_PER_UNIT = re.compile(r"\s*(?:[A-Za-z.]+\s+)?(?:a|per|an)\s+(?:tonnes?|tons?|barrels?|bushels?|ounces?|lbs?|pounds?|kilos?|"
+                       r"kg|bags?|bales?|gallons?|litres?|share)\b", re.IGNORECASE)
 _EARNINGS_TABLE = re.compile(r"\b(?:Shr|Shrs|Revs|Oper net|Net|Qtr|Avg shrs)\b[^.]{0,80}\bvs\b")
 _OTHER_UNIT = re.compile(r"\s*(?:lbs|lb|tonnes?|tons?|barrels?|bushels?|ounces?|oz|shares?|acres?|hectares?|kg|kilos?|"
                          r"kilograms?|litres?|liters?|gallons?|bales?|bags?|units?|vehicles?|cars?|passengers?|people|"
@@ -214,6 +221,39 @@ def _private(ftok: Token, cue: Token | None, lex: dict, party_tokens: frozenset[
         return True  # "business loans", "consumer credit": lending to firms and households
     firms = set(lex["private_holders"]["firms"])
     return any((lemma(t) in nouns or t.lower_ in nouns) and not (t.i in party_tokens and lemma(t) in firms) for t in near)
+
+
+def _firm_owner(ftok: Token, cue: Token | None, lex: dict, party_tokens: frozenset[int]) -> bool:
+    """A named firm (an uncoded ORG entity) is the subject or owner of the figure's or cue's clause:
+    "Deutsche's total debt exposure", "Bank of Montreal had 1.98 billion dlrs in loans", "Tidewater
+    said it completed agreements to restructure 125 mln dlrs in debt". Parties act through coded
+    names, so a firm's own books are not a country's figure (SCHEMA.md C7). Reporting verbs end the
+    climb: "..., Banco do Brasil said" attributes the figure, it does not own it."""
+    reporting = set(lex["whole_of_part"]["reporting_verbs"])
+    for start in [t for t in (cue, ftok) if t is not None]:
+        for t in [start, *ancestors(start)[:3]]:
+            if t.pos_ in ("VERB", "AUX") and lemma(t) in reporting:
+                break
+            if any(c.dep_ in ("nsubj", "nsubjpass", "poss") and c.ent_type_ == "ORG" and c.i not in party_tokens
+                   and not any(p.i in party_tokens and p.ent_type_ != "ORG" for p in c.subtree) for c in t.children):
+                return True
+            if t.pos_ == "VERB":
+                break
+    return False
+
+
+def _part_of_a_whole(ftok: Token, lex: dict) -> bool:
+    """The figure measures the whole that the claim's item is "part of" (C6: a project's total cost is no loan)."""
+    nouns = set(lex["whole_of_part"]["nouns"])
+    return any(t.lower_ == "of" and lemma(t.head) in nouns for t in [ftok, *ancestors(ftok)[:4]])
+
+
+def _ship_capacity(fig: Figure, text: str, lex: dict) -> bool:
+    """"329,999 gross tons", "10,000 dwt": a ship's size, not a cargo of goods."""
+    words = "|".join(re.escape(w) for w in lex["whole_of_part"]["capacity_words"])
+    if fig.unit != "tonnes":
+        return False
+    return bool(re.search(rf"(?i)\b(?:{words})\s+(?:registered\s+)?(?:tons|tonnes)\b|\b(?:dwt|grt)\b", text))
 
 
 def _in_a_firm_name(start: int, end: int, text: str, lex: dict) -> bool:
