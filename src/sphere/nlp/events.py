@@ -31,7 +31,7 @@ from sphere.nlp.event_actions import (
     threat_mode,
 )
 from sphere.nlp.event_financed import financed_events, nominal_events, received_events
-from sphere.nlp.event_roles import actors_of, is_group, resolve_party, targets_of
+from sphere.nlp.event_roles import actors_of, is_group, passive_agents, resolve_party, targets_of
 from sphere.nlp.event_said import reported_speaker, said_events, warned_targets
 from sphere.nlp.event_triggers import cameo_action, cameo_forms, lemma_of
 from sphere.nlp.lexicon import load
@@ -135,6 +135,8 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
         if action == "REJECT" and excluded:
             action = "THREATEN"  # "refused to exclude military action": not ruling it out threatens it
             inner_done.update(c.i for c in excluded)
+        if action == "REJECT" and any(c.dep_ == "xcomp" and lemma_of(c) in lex["no_comment_lemmas"]["words"] for c in tok.children):
+            continue  # "declined to comment", "refused to answer a question": silence rejects no one
         if action == "REJECT" and inner:
             inner_action = phrasal_action(inner[0], lex) or idx.get(inner[0].lower_)
             if inner_action == "THREATEN":
@@ -210,8 +212,9 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
         actors = (actors_of(speaker, by_token, ctx) if speaker is not None else []) or actors_of(tok, by_token, ctx)
         if speaker is not None and actors == actors_of(tok, by_token, ctx):
             speaker = None  # an unnamed speaker ("sources said the group might impose"): the group threatens
-        if tok.lower_ in ("summit", "summits", "forum") and actors and all(is_group(a) for a in actors):
-            continue  # "the G20 summit" is an occasion, not a group meeting someone
+        if actors and all(is_group(a) for a in actors) and (tok.lower_ in ("summit", "summits", "forum") or tok.lower_ in (
+                "meeting", "conference") and any(c.dep_ == "compound" and c.i in by_token for c in tok.children)):
+            continue  # "the G20 summit", "the G-7 meeting" is an occasion, not a group meeting someone
         if not actors:
             continue
         membership = membership_change(tok, lex, doc)
@@ -244,8 +247,12 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             pairs = [(a, t) for a in actors for t in targets_of(tok, by_token, a, ctx, action, lex)]
         if len(actors) >= 2 and action == "CONSULT" and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
             pairs = []  # "Japan and the United States are holding discussions (under GATT)": they meet each other
-        if len(actors) >= 2 and action in ("AGREE", "CONSULT", "SUPPORT", "COOPERATE") and membership is None and (
+        joint = not passive_agents(tok, by_token, ctx) and not (action == "SUPPORT" and any(
+            c.dep_ == "dobj" and c.lower_ not in ("other", "another") for c in tok.children))
+        if joint and len(actors) >= 2 and action in ("AGREE", "CONSULT", "SUPPORT", "COOPERATE") and membership is None and (
                 not pairs or action != "CONSULT"):
+            # not "backed by Britain and France" (the agents back someone else), nor "Italy and Denmark supported
+            # the Commission's view" (they back a view, not each other)
             # "Russia and China pledged a partnership", "both countries agreed to bring benefits to Pakistanis":
             # a joint subject acts toward each other when a part of it has no target of its own (SCHEMA C3)
             alone = [a for a in actors if not any(x == a for x, _ in pairs)]
