@@ -10,6 +10,7 @@ Coordinated targets ("threatened Mexico and Colombia") give one event each.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import chain
@@ -226,8 +227,9 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             action = "REJECT"
         elif membership == "join":
             action = "COOPERATE"
-        if action == "COOPERATE" and tok.lower_ in lex["finance_verbs"] and set(actors) & set(lex["multilateral_lenders"]):
-            action = "AID"  # official lenders' loans are aid-like (SCHEMA.md)
+        if action == "COOPERATE" and (tok.lower_ in lex["finance_verbs"] or lemma_of(tok) in lex["lending_lemmas"]["words"]) and (
+                set(actors) & set(lex["multilateral_lenders"]) or _concessional_subject(tok, lex)):
+            action = "AID"  # official lenders' and concessional loans are aid-like (SCHEMA.md): "Low-cost Chinese loans are financing"
         if obligation_action(tok, lex):
             # "Baker said Brazil should come up with a plan": the one obliged is the clause's subject
             obliged = [g for c in tok.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
@@ -271,6 +273,12 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
         if (actor, action, target) not in seen:
             seen.add((actor, action, target))
             yield _event(ctx, tok, actor, action, target, None, when, lex)
+
+
+def _concessional_subject(tok, lex: dict) -> bool:
+    """"Low-cost Chinese loans are financing an overhaul": the subject says the money is concessional."""
+    said = " ".join(tok.doc[c.left_edge.i:c.right_edge.i + 1].text.lower() for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return any(re.search(rf"\b{re.escape(w)}\b", said) for w in lex["concessional_words"])
 
 
 def _venue(p: Party, lex: dict) -> bool:
