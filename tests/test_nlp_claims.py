@@ -534,3 +534,11 @@ def test_a_price_per_unit_and_a_non_party_are_no_claims():
     assert _claims("The buffer stock may buy when prices fall below 2,100 SDRs a tonne, the council said.", "1987-05-01") == []
     # (partners that share no code: no claim, C7; before, the EC was taken as the importer)
     assert _claims("France's wheat exports to non-EC countries rose to 410,000 tonnes in April.", "1987-05-01") == []
+
+
+def test_a_regions_or_the_worlds_figure_is_not_the_topic_countrys():
+    # C7: "Asian countries' imports" and "world imports" have no coded holder; the topic country does not take them
+    assert _claims("Peru's debt talks continue. African countries' exports fell last year to 60 billion dlrs, "
+                   "with imports rising to about 70 billion dlrs, the report said.", "1987-05-01") == []
+    assert _claims("World coffee imports will fall to 70 mln bags in 1990 while Japan will buy 5 mln bags, "
+                   "the council said.", "1987-05-01") == [("other", "JPN", None, 5e6, "bags", "exact")]

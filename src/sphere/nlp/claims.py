@@ -152,6 +152,9 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             measure = "sanction_value"  # "300 mln dlrs in tariffs": an amount of tariffs is their value, not a rate
         if holder is None:
             continue  # a figure whose holder the text does not let us name is not a usable claim
+        if (cue is not None and _uncoded_owner(list(cue.children), cues, lex, party_tokens)) or (
+                holder not in {p.code for p in parties} and _uncoded_owner(list(doc), cues, lex, party_tokens)):
+            continue  # "Latin American countries' exports fell to 80 billion, with imports at 65 billion": the region's (C7)
         if holder == counterpart:
             counterpart = None
         unit = _unit(fig, holder, counterpart, ctx)
@@ -239,6 +242,23 @@ def _firm_owner(ftok: Token, cue: Token | None, lex: dict, party_tokens: frozens
                 return True
             if t.pos_ == "VERB":
                 break
+    return False
+
+
+def _uncoded_owner(tokens: list[Token], cues: dict[str, str], lex: dict, party_tokens: frozenset[int]) -> bool:
+    """One of `tokens` gives a measure to a party with no code ("Latin American countries' exports",
+    "the region's debt", "world imports"). Of the figure's own cue, it owns the figure; anywhere in the
+    sentence, a figure that names no party of its own continues that owner's list, so the article's
+    topic country is not its holder (SCHEMA.md C7)."""
+    nouns = set(lex["uncoded_parties"]["actor_nouns"]) - set(lex["uncoded_parties"]["the_country"]) - {"government", "economy", "state"}
+    for t in tokens:
+        if t.i in party_tokens or cue_measure(t.head, cues) is None or t.head.i in party_tokens:
+            continue
+        plural = t.tag_ == "NNS" and lemma(t) in lex["uncoded_parties"]["the_country"]  # "countries'", not "the country's"
+        if t.dep_ == "poss" and t.pos_ == "NOUN" and (lemma(t) in nouns or plural) and not any(c.dep_ == "poss" for c in t.children):
+            return True
+        if t.dep_ in ("amod", "compound") and t.lower_ in lex["uncoded_parties"]["world_words"]:
+            return True
     return False
 
 
