@@ -542,3 +542,16 @@ def test_a_regions_or_the_worlds_figure_is_not_the_topic_countrys():
                    "with imports rising to about 70 billion dlrs, the report said.", "1987-05-01") == []
     assert _claims("World coffee imports will fall to 70 mln bags in 1990 while Japan will buy 5 mln bags, "
                    "the council said.", "1987-05-01") == [("other", "JPN", None, 5e6, "bags", "exact")]
+
+
+def test_net_loan_flows_are_other_and_domestic_loan_kinds_and_liquidity_operations_are_no_claims():
+    # C2: a net loan flow is `other`, not new lending
+    assert _claims("Australia's net official borrowings rose to 2.1 billion dlrs in the fourth quarter.", "1987-05-01") == [
+        ("other", "AUS", None, 2.1e9, "AUD", "exact")]
+    # lending to students or farmers inside one country, and a central bank's market help, are none of the measures
+    assert _claims("The U.S. government holds six billion dlrs in bad student loans, Smith said.", "1987-05-01") == []
+    assert _claims("The Bank of England said it provided the market with 212 mln stg of assistance to ease a liquidity "
+                   "shortage.", "1987-05-01") == []
+    # spaCy splits "non-merchandise": that balance is the invisibles balance (`other`, C2), no trade balance
+    assert _claims("Canada's non-merchandise deficit grew to 5.1 billion dlrs in 1986.", "1987-05-01") == [
+        ("other", "CAN", None, -5.1e9, "CAD", "exact")]

@@ -102,6 +102,8 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             continue  # "provided the money market with 120 mln stg of assistance": a central bank's liquidity operation
         if measure is not None and (_private(ftok, cue, lex, party_tokens) or _firm_owner(ftok, cue, lex, party_tokens)):
             continue  # "bankruptcies ... with debts of 25.52 billion yen": a company's figure, not a country's
+        if measure == "loan" and _net_flow(ftok, cue, lex):
+            measure = "other"  # "net borrowings rose to 4.64 billion", "a net outflow of 548 mln": a net loan flow (C2)
         if measure is not None and (_part_of_a_whole(ftok, lex) or _ship_capacity(fig, ctx.text, lex)):
             continue  # "the loan is part of a 400.4 mln dlr project", "ships of 125,150 gross tons"
         if measure is None:
@@ -260,6 +262,14 @@ def _uncoded_owner(tokens: list[Token], cues: dict[str, str], lex: dict, party_t
         if t.dep_ in ("amod", "compound") and t.lower_ in lex["uncoded_parties"]["world_words"]:
             return True
     return False
+
+
+def _net_flow(ftok: Token, cue: Token | None, lex: dict) -> bool:
+    """The loan figure is a net flow: its cue or the noun it sizes is qualified by "net" or is an inflow or outflow."""
+    words = set(lex["net_flow_words"]["qualifiers"])
+    nouns = set(lex["net_flow_words"]["nouns"])
+    heads = [t for t in (cue, *ancestors(ftok)[:3]) if t is not None and t.pos_ in ("NOUN", "PROPN")]
+    return any(lemma(t) in nouns or any(c.dep_ in ("amod", "compound") and c.lower_ in words for c in t.children) for t in heads)
 
 
 def _part_of_a_whole(ftok: Token, lex: dict) -> bool:

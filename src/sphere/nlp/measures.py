@@ -318,8 +318,8 @@ def _not_trade_balance(tok: Token) -> bool:
     """"surplus on invisibles", "current account deficit", "budget deficit" are not trade balances."""
     before = {t.lower_ for t in tok.doc[max(0, tok.i - 3):tok.i]}
     if before & {"budget", "fiscal", "account", "current", "capital", "payments", "primary", "non-merchandise", "invisible",
-                 "invisibles", "services", "service"}:
-        return True
+                 "invisibles", "services", "service"} or "non-merchandise" in tok.doc[max(0, tok.i - 4):tok.i].text.lower():
+        return True  # spaCy splits "non-merchandise" into three tokens
     clause: list[str] = []  # the words before the cue in its clause: "The current account balance of payments ... showed a surplus"
     for t in reversed(tok.doc[max(0, tok.i - 24):tok.i]):
         if t.lower_ in _BOUNDARY or t.text in (";", ":"):
