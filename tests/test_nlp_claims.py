@@ -555,3 +555,11 @@ def test_net_loan_flows_are_other_and_domestic_loan_kinds_and_liquidity_operatio
     # spaCy splits "non-merchandise": that balance is the invisibles balance (`other`, C2), no trade balance
     assert _claims("Canada's non-merchandise deficit grew to 5.1 billion dlrs in 1986.", "1987-05-01") == [
         ("other", "CAN", None, -5.1e9, "CAD", "exact")]
+
+
+def test_a_bare_shortfall_after_a_current_account_is_that_account():
+    # C2: "the shortfall" refers back to the current account just reported; a named trade surplus stays a trade balance
+    r = extract_text("Chile's current account deficit widened to 1.3 billion dlrs in 1986. The shortfall is expected to "
+                     "reach 1.6 billion dlrs this year. Its trade surplus was 1.1 billion dlrs.", published="1987-05-01")
+    assert [(c.measure, c.holder, c.value) for c in r.claims] == [
+        ("other", "CHL", -1.3e9), ("other", "CHL", -1.6e9), ("trade_balance", "CHL", 1.1e9)]

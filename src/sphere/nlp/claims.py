@@ -104,6 +104,8 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             continue  # "bankruptcies ... with debts of 25.52 billion yen": a company's figure, not a country's
         if measure == "loan" and _net_flow(ftok, cue, lex):
             measure = "other"  # "net borrowings rose to 4.64 billion", "a net outflow of 548 mln": a net loan flow (C2)
+        if measure == "trade_balance" and ctx.state.last_balance == "other" and _bare_balance(cue, ctx.text, lex):
+            measure = "other"  # "Canada's current account deficit widened ... The shortfall for the full year rose to 8.81 billion"
         if measure is not None and (_part_of_a_whole(ftok, lex) or _ship_capacity(fig, ctx.text, lex)):
             continue  # "the loan is part of a 400.4 mln dlr project", "ships of 125,150 gross tons"
         if measure is None:
@@ -194,6 +196,8 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
         ctx.state.seen_values.add(restated)
         ctx.state.last_holder[measure] = holder
         ctx.state.last_claim_pair[measure] = (holder, counterpart)
+        if measure in ("trade_balance", "other") and cue is not None and lemma(cue) in lex["bare_balances"]["nouns"]:
+            ctx.state.last_balance = measure
         if fig.kind == "percent":
             ctx.state.last_percent_measure = (measure, ctx.start)
             ctx.state.last_modality = claim.modality
@@ -270,6 +274,14 @@ def _net_flow(ftok: Token, cue: Token | None, lex: dict) -> bool:
     nouns = set(lex["net_flow_words"]["nouns"])
     heads = [t for t in (cue, *ancestors(ftok)[:3]) if t is not None and t.pos_ in ("NOUN", "PROPN")]
     return any(lemma(t) in nouns or any(c.dep_ in ("amod", "compound") and c.lower_ in words for c in t.children) for t in heads)
+
+
+def _bare_balance(cue: Token | None, text: str, lex: dict) -> bool:
+    """A deficit, surplus or shortfall that the sentence does not call a trade balance: it refers back to
+    the balance last reported, so after a current account it is that account (SCHEMA.md C2)."""
+    if cue is None or lemma(cue) not in lex["bare_balances"]["nouns"]:
+        return False
+    return not re.search(r"(?i)\b(?:" + "|".join(lex["bare_balances"]["trade_words"]) + r")\b", text)
 
 
 def _part_of_a_whole(ftok: Token, lex: dict) -> bool:

@@ -39,6 +39,7 @@ class ArticleState:
     last_modality: str = "actual"  # modality of the last percentage claim (a continued list keeps it)
     last_percent_measure: tuple | None = None  # (measure, sentence start) of the last percentage claim
     last_claim_pair: dict = field(default_factory=dict)  # measure -> (holder, counterpart) of its last claim ("the loan")
+    last_balance: str | None = None  # measure of the last balance claim ("other" for a current account): "the shortfall" is that one
 
 
 @dataclass
