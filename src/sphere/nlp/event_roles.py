@@ -13,6 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from sphere.nlp.context import SentenceContext
+from sphere.nlp.event_triggers import lemma_of
 from sphere.nlp.lexicon import load
 from sphere.nlp.resolve import author_of, other_main_party, partner_of, resolve_slot
 from sphere.nlp.syntax import PRONOUNS, Party, subject_of
@@ -240,6 +241,11 @@ def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: Sentence
         for c in tok.children:
             if c.dep_ == "xcomp":
                 objects += [o for o in c.children if o.dep_ in ("dobj",)]
+    topic = action == "CONSULT" and lemma_of(tok) in lex["topic_object_lemmas"]["words"]
+    if topic:  # "is expected to discuss possible sanctions against Japan": the object is the topic; who meets is "with"
+        objects = [o for o in objects if o.dep_ == "pobj" and o.head.lower_ == "with"]
+    if told:  # "told the Australian Petroleum Exploration Association annual conference": an occasion, not an addressee
+        objects = [o for o in objects if o.lower_ not in lex["venue_frames"]["nouns"]]
     for o in objects:
         add(o)
         for g in o.children:
@@ -247,7 +253,7 @@ def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: Sentence
                 for o2 in g.children:
                     if o2.dep_ == "pobj":
                         add(o2)
-    if told:
+    if told or topic:
         return found
     if not found and not own:  # an object of the actor's own side is whom it acted toward: look no deeper
         for o in objects:

@@ -129,8 +129,10 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
                 tok.head.head.pos_ == "NOUN"):
             continue  # "mediation in the negotiations", "progress in talks": the talks only qualify another noun
         if action == "CONSULT" and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in lex["occasion_preps"]["words"] and (
-                tok.head.head.i in coded):
-            continue  # "backed Brazil at the London talks": the talks are where the coded act happened, not a meeting of its parties
+                tok.head.head.i in coded or _hand_action(tok.head.head, idx) == "CONSULT"):
+            # "backed Brazil at the London talks", "to discuss sanctions against Japan at a meeting": the talks are
+            # where the act happened (the verb's own event, if any), not a meeting of everyone the sentence names
+            continue
         inner = [c for c in tok.children if c.dep_ == "xcomp" and (idx.get(c.lower_) or phrasal_action(c, lex))]
         excluded = [c for c in tok.children if c.dep_ == "xcomp" and lemma_of(c) in lex["rule_out_lemmas"]]
         if action == "REJECT" and excluded:
