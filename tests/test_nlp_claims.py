@@ -523,6 +523,9 @@ def test_a_named_firms_books_and_a_projects_total_cost_are_no_claims():
     # the loan is only part of the project: the project's cost is no loan (C6), the part lent is
     assert _claims("Japan lent Kenya 30 mln dlrs for a road. The loan is part of a 210 mln dlr program to rebuild "
                    "the highway.", "1987-05-01") == [("loan", "KEN", "JPN", 30e6, "USD", "exact")]
+    # ...but a whole that is itself the loan is the claim
+    assert _claims("Gurria said the first part of the six billion dlr loan for Mexico would be disbursed in May.",
+                   "1987-05-01") == [("loan", "MEX", None, 6e9, "USD", "exact")]
     # a ship's size in gross tons is not a cargo; a reporting firm does not own the figure it reports
     assert _claims("Korean yards won orders for four bulk carriers totalling 310,000 gross tons in May.", "1987-05-01") == []
     assert _claims("Chile's exports rose to 410 mln dlrs in May, Banco Santander said.", "1987-06-01") == [

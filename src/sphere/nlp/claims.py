@@ -106,7 +106,7 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             measure = "other"  # "net borrowings rose to 4.64 billion", "a net outflow of 548 mln": a net loan flow (C2)
         if measure == "trade_balance" and ctx.state.last_balance == "other" and _bare_balance(cue, ctx.text, lex):
             measure = "other"  # "Canada's current account deficit widened ... The shortfall for the full year rose to 8.81 billion"
-        if measure is not None and (_part_of_a_whole(ftok, lex) or _ship_capacity(fig, ctx.text, lex)):
+        if measure is not None and (_part_of_a_whole(ftok, lex, cues) or _ship_capacity(fig, ctx.text, lex)):
             continue  # "the loan is part of a 400.4 mln dlr project", "ships of 125,150 gross tons"
         if measure is None:
             measure, cue = continued_measure(fig, ctx)
@@ -284,10 +284,14 @@ def _bare_balance(cue: Token | None, text: str, lex: dict) -> bool:
     return not re.search(r"(?i)\b(?:" + "|".join(lex["bare_balances"]["trade_words"]) + r")\b", text)
 
 
-def _part_of_a_whole(ftok: Token, lex: dict) -> bool:
-    """The figure measures the whole that the claim's item is "part of" (C6: a project's total cost is no loan)."""
+def _part_of_a_whole(ftok: Token, lex: dict, cues: dict[str, str]) -> bool:
+    """The figure measures the whole that the claim's item is "part of" (C6: a project's total cost is no loan).
+    A whole that is itself a measure's noun ("part of the six billion dlr loan", "part of its 13.2 billion dlr
+    debt rescheduling") is the claim."""
     nouns = set(lex["whole_of_part"]["nouns"])
-    return any(t.lower_ == "of" and lemma(t.head) in nouns for t in [ftok, *ancestors(ftok)[:4]])
+    chain = [ftok, *ancestors(ftok)[:4]]
+    return any(t.lower_ == "of" and lemma(t.head) in nouns and not any(cue_measure(w, cues) for w in chain[:i])
+               for i, t in enumerate(chain))
 
 
 def _ship_capacity(fig: Figure, text: str, lex: dict) -> bool:
