@@ -434,3 +434,5 @@ def test_a_country_word_inside_a_firm_name_or_a_meeting_place_is_no_party():
     london = "El Salvador and Guatemala both backed Brazil at the London talks in resisting quotas."
     assert _events(london) == {("SLV", "SUPPORT", "BRA"), ("GTM", "SUPPORT", "BRA")}
     assert _events("China invested 2 billion dollars in Brazil.") == {("CHN", "COOPERATE", "BRA")}  # not a meeting's frame
+    franc = "Sendi said he had negotiated a 69.7 mln French franc loan from the Banque Industrielle d'Afrique Oriental in Paris."
+    assert [e.code for e in find_entities(franc)] == []  # a currency and a bank's seat, no French party

@@ -111,6 +111,8 @@ def _resolve(kb, text, start, end, surface, kind, key, published, so_far) -> Ent
         if kind in ("country", "demonym") and re.match(r"\s?(?:\$|dollars?\b|dlrs?\b)", text[end:end + 9]) and (
                 key not in kb.countries or kb.countries[key].dollar):
             return None  # "U.S. $480 million", "U.S. dollars": a currency, not a party ("owes China $5 billion" is one)
+        if kind == "demonym" and _CURRENCY_AFTER.match(text[end:end + 12]):
+            return None  # "a 69.7 mln French franc loan", "Belgian francs": a currency, not a party
         if key not in load("entities")["no_code_of_the_time"]:  # West Germany was DEU, not the GDR
             key = kb.code_of_the_time(key, published)  # Moscow in 1987 is the USSR
         return Entity(text=surface, start=start, end=end, code=key, kind=kind, name=kb.code_name(key))
@@ -134,6 +136,8 @@ def _resolve(kb, text, start, end, surface, kind, key, published, so_far) -> Ent
     return None
 
 
+_CURRENCY_AFTER = re.compile(r"\s(?:francs?|marks?|yen|yuan|renminbi|pounds?|lire|lira|pesos?|rupees?|won|roubles?|rubles?|"
+                             r"crowns?|kronor|kroner|krona|guilders?|escudos?|pesetas?|drachmas?|shillings?|rand|reais|real)\b")
 _CAPITAL_NOT_GOV = re.compile(r"^\s*(?:[A-Z][a-z]+\s)?(?:University|Post|Times|Airport|Stock|Zoo|Street|Avenue|Road|Consensus)\b"
                               r"|^\s*(?i:talks|meeting|meetings|summit|conference|accord|round|session)\b")
 # "the London talks", "the Venice summit", "the Paris accord": a city before a meeting word names where, not who
