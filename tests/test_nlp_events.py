@@ -436,3 +436,15 @@ def test_a_country_word_inside_a_firm_name_or_a_meeting_place_is_no_party():
     assert _events("China invested 2 billion dollars in Brazil.") == {("CHN", "COOPERATE", "BRA")}  # not a meeting's frame
     franc = "Sendi said he had negotiated a 69.7 mln French franc loan from the Banque Industrielle d'Afrique Oriental in Paris."
     assert [e.code for e in find_entities(franc)] == []  # a currency and a bank's seat, no French party
+
+
+def test_talks_with_a_party_that_has_no_code_guess_no_other_partner():
+    # silk-road-regained VOA story (2019-02-12), judged wrong in the 2026 precision sample: the Taliban were met, not Pakistan
+    story = shared_path("corpora", "silk-road-regained",
+                        "2019-02-12-voa-china-to-fund-installation-of-modern-facilities-at-pakistan-afghan-border-crossings.md")
+    from sphere.nlp.pipeline import extract_document
+    from sphere.sources import read_inputs
+
+    doc = next(iter(read_inputs([str(story)])))
+    events = {(e.actor, e.action, e.target) for e in extract_document(doc).events if e.evidence.startswith("US peace talks with Taliban")}
+    assert ("USA", "CONSULT", "PAK") not in events

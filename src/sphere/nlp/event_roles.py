@@ -255,6 +255,8 @@ def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: Sentence
                         add(o2)
     if told or topic:
         return found
+    if action == "CONSULT" and not found and any(o.dep_ == "pobj" and o.head.lower_ == "with" for o in objects):
+        return found  # "US peace talks with Taliban": the one met is named, though it has no code; guess no other
     if not found and not own:  # an object of the actor's own side is whom it acted toward: look no deeper
         for o in objects:
             # a complaint's relative clause ("concern over tariffs, which they said break WTO rules") speaks of others
