@@ -566,3 +566,11 @@ def test_a_bare_shortfall_after_a_current_account_is_that_account():
                      "reach 1.6 billion dlrs this year. Its trade surplus was 1.1 billion dlrs.", published="1987-05-01")
     assert [(c.measure, c.holder, c.value) for c in r.claims] == [
         ("other", "CHL", -1.3e9), ("other", "CHL", -1.6e9), ("trade_balance", "CHL", 1.1e9)]
+
+
+def test_a_bond_issue_and_money_supply_growth_are_no_claims():
+    # a "loan" with a coupon and an issue price is a security sold to investors; M-2 growth is no GDP growth
+    assert _claims("Belgium's 7.5 pct, eight-year state loan raised 40 billion francs at an issue price of 100.25 pct.",
+                   "1987-05-01") == []
+    assert _claims("Malaysia's M-2 money supply rose 1.2 pct in March, bringing year-on-year growth to 8.5 pct.",
+                   "1987-05-01") == []

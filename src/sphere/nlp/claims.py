@@ -100,6 +100,10 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
         continued = False
         if measure in ("aid", "loan", "reserves", "debt", "other") and any(w in ctx.text.lower() for w in lex["money_market_words"]["phrases"]):
             continue  # "provided the money market with 120 mln stg of assistance": a central bank's liquidity operation
+        if measure in ("loan", "debt", "other") and any(w in ctx.text.lower() for w in lex["bond_issue_words"]["phrases"]):
+            continue  # "a 6.25 pct, 10-year loan ... at an issue price of 99.50": a bond issue, not lending
+        if measure == "gdp" and any(w in ctx.text.lower() for w in lex["not_gdp_words"]["phrases"]):
+            continue  # "M-2 money supply ... year-on-year growth to 10.0 pct": a monetary aggregate's growth
         if measure is not None and (_private(ftok, cue, lex, party_tokens) or _firm_owner(ftok, cue, lex, party_tokens)):
             continue  # "bankruptcies ... with debts of 25.52 billion yen": a company's figure, not a country's
         if measure == "loan" and _net_flow(ftok, cue, lex):
