@@ -448,3 +448,9 @@ def test_talks_with_a_party_that_has_no_code_guess_no_other_partner():
     doc = next(iter(read_inputs([str(story)])))
     events = {(e.actor, e.action, e.target) for e in extract_document(doc).events if e.evidence.startswith("US peace talks with Taliban")}
     assert ("USA", "CONSULT", "PAK") not in events
+
+
+def test_plans_announced_with_an_adverbial_between_are_a_threat():
+    # Reuters 1987, judged wrong in the 2026 precision sample (SANCTION and AGREE): "last week" moves the parse of "to slap"
+    text = "Washington announced plans last week to slap up to 300 mln dlrs in tariffs on Japanese electronic goods."
+    assert _events(text) == {("USA", "THREATEN", "JPN")}

@@ -190,6 +190,8 @@ def is_hypothetical(tok: Token, lex: dict) -> bool:
         return True  # "threatened to impose tariffs", "promised to halt all trade by October"
     if tok.dep_ == "acl" and tok.head.lemma_.lower() in lex["intention_nouns"]:
         return True  # "announced plans to slap tariffs": a plan, not yet in force (SCHEMA C5)
+    if tok.dep_ == "xcomp" and any(c.dep_ == "dobj" and c.lemma_.lower() in lex["intention_nouns"] for c in tok.head.children):
+        return True  # "announced plans last week to slap tariffs", parsed with the verb on "announced"
     words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "mark", "auxpass")}
     if tok.dep_ == "advcl" and any(c.lower_ == "if" for c in tok.children):
         return True

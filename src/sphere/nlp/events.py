@@ -147,6 +147,9 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             inner_done.update(c.i for c in inner)  # "refused to join": the refusal is the event
         planned = [g for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in lex["intention_nouns"]
                    for g in c.children if g.dep_ == "acl"]
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in lex["intention_nouns"] for c in tok.children):
+            # "announced plans last week to slap tariffs": the parser hangs the plan's verb on "announced"
+            planned += [c for c in tok.children if c.dep_ == "xcomp"]
         if action in lex["outer_skip"]["outer"] and any(
                 c.dep_ in ("xcomp", "acl") and idx.get(c.lower_) in lex["outer_skip"]["inner"] for c in [*tok.children, *planned]):
             continue  # "agreed to impose duties", "announced plans to slap tariffs": the duties are the event
