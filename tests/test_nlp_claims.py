@@ -574,3 +574,10 @@ def test_a_bond_issue_and_money_supply_growth_are_no_claims():
                    "1987-05-01") == []
     assert _claims("Malaysia's M-2 money supply rose 1.2 pct in March, bringing year-on-year growth to 8.5 pct.",
                    "1987-05-01") == []
+
+
+def test_a_country_that_needs_investment_is_its_host_not_the_investor():
+    # "needs", like "attracts", puts the host in the subject: no investor is named, so no claim (C7)
+    assert _claims("Kenya will need about 2 billion dlrs of foreign investment to fund its five-year plan.", "1987-05-01") == []
+    assert _claims("Kenya needs 2 billion dlrs of investment from Japan.", "1987-05-01") == [
+        ("investment", "JPN", "KEN", 2e9, "USD", "exact")]
