@@ -328,6 +328,8 @@ def _unreal(tok, action: str, lex: dict) -> bool:
         return True
     if tok.dep_ == "xcomp" and lemma_of(tok.head) in lex["expectation_lemmas"]:
         return True
+    if tok.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ in lex["possibility_aux"] for c in tok.head.children):
+        return True  # "automakers could be forced to withdraw": the possibility covers the verb it governs
     if tok.dep_ == "pcomp" and tok.head.lower_ in ("against", "without"):
         return True
     clause = tok if tok.dep_ == "advcl" else (tok.head if tok.dep_ in ("acomp", "xcomp") and tok.head.dep_ == "advcl" else None)
