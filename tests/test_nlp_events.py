@@ -459,3 +459,15 @@ def test_plans_announced_with_an_adverbial_between_are_a_threat():
 def test_a_possibility_covers_the_verb_it_governs():
     # Reuters 1987, judged wrong in the 2026 precision sample (JPN RETREAT USA)
     assert _events("He expects some smaller Japanese automakers could be forced to withdraw from the U.S. market.") == set()
+
+
+def test_advice_to_have_a_plan_is_no_act():
+    # silk-road-regained VOA story (2019-02-12), judged wrong in the 2026 precision sample: a Chinese official's advice
+    story = shared_path("corpora", "silk-road-regained",
+                        "2019-02-12-voa-china-to-fund-installation-of-modern-facilities-at-pakistan-afghan-border-crossings.md")
+    from sphere.nlp.pipeline import extract_document
+    from sphere.sources import read_inputs
+
+    doc = next(iter(read_inputs([str(story)])))
+    advised = [e for e in extract_document(doc).events if "should have a plan to withdraw" in e.evidence]
+    assert [(e.actor, e.action, e.target) for e in advised if e.action == "RETREAT"] == []

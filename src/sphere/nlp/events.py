@@ -332,6 +332,8 @@ def _unreal(tok, action: str, lex: dict) -> bool:
         return True  # "automakers could be forced to withdraw": the possibility covers the verb it governs
     if tok.dep_ == "pcomp" and tok.head.lower_ in ("against", "without"):
         return True
+    if tok.dep_ == "acl" and lemma_of(tok.head) in lex["intention_nouns"] and _modal(tok.head.head, lex, obligation=True):
+        return True  # "they should have a plan to withdraw from Afghanistan": advice, no withdrawal (C14)
     clause = tok if tok.dep_ == "advcl" else (tok.head if tok.dep_ in ("acomp", "xcomp") and tok.head.dep_ == "advcl" else None)
     return clause is not None and (any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in clause.children)
                                    or clause.head.lower_ == "long")  # "as long as Zambia is willing"
