@@ -581,3 +581,9 @@ def test_a_country_that_needs_investment_is_its_host_not_the_investor():
     assert _claims("Kenya will need about 2 billion dlrs of foreign investment to fund its five-year plan.", "1987-05-01") == []
     assert _claims("Kenya needs 2 billion dlrs of investment from Japan.", "1987-05-01") == [
         ("investment", "JPN", "KEN", 2e9, "USD", "exact")]
+
+
+def test_two_parties_in_one_slot_are_not_borrower_and_lender():
+    # C7: "in Bangladesh and Nepal" names two borrowers of one figure, not a borrower and its lender
+    assert _claims("The Asian Development Bank said it approved two loans totalling 60 mln dlrs for irrigation projects in "
+                   "Laos and Cambodia.", "1987-05-01") == []

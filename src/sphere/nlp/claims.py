@@ -165,6 +165,8 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             continue  # "Latin American countries' exports fell to 80 billion, with imports at 65 billion": the region's (C7)
         if holder == counterpart:
             counterpart = None
+        if measure in ("loan", "debt", "aid", "investment", "fdi") and _one_slot_pair(holder, counterpart, parties):
+            continue  # "two loans totalling 75.7 mln dlrs for projects in Bangladesh and Nepal": both borrow, neither lends (C7)
         unit = _unit(fig, holder, counterpart, ctx)
         if unit is None:
             continue
@@ -286,6 +288,19 @@ def _bare_balance(cue: Token | None, text: str, lex: dict) -> bool:
     if cue is None or lemma(cue) not in lex["bare_balances"]["nouns"]:
         return False
     return not re.search(r"(?i)\b(?:" + "|".join(lex["bare_balances"]["trade_words"]) + r")\b", text)
+
+
+def _one_slot_pair(holder: str | None, counterpart: str | None, parties: list) -> bool:
+    """Holder and counterpart are two conjuncts of one prepositional object ("in Bangladesh and Nepal"):
+    they share one role, so the figure is neither's to the other ("between A and B" names two sides)."""
+    if holder is None or counterpart is None:
+        return False
+    for a, b in ((holder, counterpart), (counterpart, holder)):
+        for p in parties:
+            if p.code == a and p.token.dep_ == "pobj" and p.token.head.lower_ not in ("between", "with") and any(
+                    q.code == b and q.token.dep_ == "conj" and q.token.head.i == p.token.i for q in parties):
+                return True
+    return False
 
 
 def _part_of_a_whole(ftok: Token, lex: dict, cues: dict[str, str]) -> bool:
