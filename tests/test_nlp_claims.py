@@ -587,3 +587,10 @@ def test_two_parties_in_one_slot_are_not_borrower_and_lender():
     # C7: "in Bangladesh and Nepal" names two borrowers of one figure, not a borrower and its lender
     assert _claims("The Asian Development Bank said it approved two loans totalling 60 mln dlrs for irrigation projects in "
                    "Laos and Cambodia.", "1987-05-01") == []
+
+
+def test_a_bare_number_after_a_volume_keeps_the_volume_not_the_currency():
+    # "106.5 mln a year earlier" after "82.9 mln lbs" is pounds of oil, not dollars
+    assert [c.unit for c in extract_text("Japan's exports rose to 2 billion dlrs. Its imports of palm oil totalled 61.2 "
+                                         "mln lbs in May against 70.1 mln a year earlier.", published="1987-06-01").claims
+            ] == ["USD"]

@@ -72,6 +72,8 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             continue  # "550 mln pounds of PTA": a weight, not sterling
         if fig.kind == "scaled" and _OTHER_UNIT.match(ctx.text[fig.end:fig.end + 20]):
             continue  # "82.9 mln lbs", "1.9 mln tonnes": not money, whatever the article's currency
+        if fig.kind == "scaled" and _after_a_volume(fig, ctx.figures, ctx.text):
+            continue  # "82.9 mln lbs compared with ... 106.5 mln a year earlier": the list keeps its unit, not money
         if _PER_UNIT.match(ctx.text, fig.end):
             continue  # "1,600 SDRs a tonne", "93.86 dlrs per tonne": a price, not a volume or an amount (C2)
         span = span_for(doc, fig.start, fig.end)
@@ -301,6 +303,16 @@ def _one_slot_pair(holder: str | None, counterpart: str | None, parties: list) -
                     q.code == b and q.token.dep_ == "conj" and q.token.head.i == p.token.i for q in parties):
                 return True
     return False
+
+
+def _after_a_volume(fig: Figure, figures: list[Figure], text: str) -> bool:
+    """The nearest figure before a bare scaled number is a volume ("82.9 mln lbs"): the number continues it."""
+    before = [f for f in figures if f.end <= fig.start]
+    if not before:
+        return False
+    prev = max(before, key=lambda f: f.end)
+    return (prev.kind == "scaled" and bool(_OTHER_UNIT.match(text[prev.end:prev.end + 20]))) or (
+        prev.kind == "count" and prev.unit not in ("persons", ""))
 
 
 def _part_of_a_whole(ftok: Token, lex: dict, cues: dict[str, str]) -> bool:
