@@ -471,3 +471,10 @@ def test_advice_to_have_a_plan_is_no_act():
     doc = next(iter(read_inputs([str(story)])))
     advised = [e for e in extract_document(doc).events if "should have a plan to withdraw" in e.evidence]
     assert [(e.actor, e.action, e.target) for e in advised if e.action == "RETREAT"] == []
+
+
+def test_improving_others_ties_is_not_the_actors_own_support():
+    # silk-road-regained VOA story (2019-02-12), judged wrong in the 2026 precision sample (CHN SUPPORT PAK/AFG)
+    text = "Beijing continues to help improve Islamabad's troubled ties with Kabul and encourage them to work for a settlement."
+    assert not {e for e in _events(text) if e[1] == "SUPPORT"}
+    assert ("CHN", "SUPPORT", "PAK") in _events("China improved its ties with Pakistan.")

@@ -223,6 +223,8 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             continue  # "the G20 summit", "the G-7 meeting" is an occasion, not a group meeting someone
         if not actors:
             continue
+        if _others_relations(tok, by_token, actors, lex):
+            continue  # "help improve Islamabad's troubled ties with Kabul": mediating between others, not the actor's own ties
         membership = membership_change(tok, lex, doc)
         if membership is None and tok.lower_ in ("join", "joined", "joins", "becoming", "become", "became", "becomes"):
             continue  # joining or becoming is an event only as membership of a group
@@ -278,6 +280,13 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
         if (actor, action, target) not in seen:
             seen.add((actor, action, target))
             yield _event(ctx, tok, actor, action, target, None, when, lex)
+
+
+def _others_relations(tok, by_token: dict[int, Party], actors: list[str], lex: dict) -> bool:
+    """The relations object belongs to another party ("Islamabad's ties with Kabul")."""
+    owners = [by_token[g.i].code for c in tok.children if c.dep_ in ("dobj", "attr") and c.lower_ in lex["relations_objects"]
+              for g in c.children if g.dep_ == "poss" and g.i in by_token]
+    return bool(owners) and not set(owners) & set(actors)
 
 
 def _concessional_subject(tok, lex: dict) -> bool:
