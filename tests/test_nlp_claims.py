@@ -594,3 +594,10 @@ def test_a_bare_number_after_a_volume_keeps_the_volume_not_the_currency():
     assert [c.unit for c in extract_text("Japan's exports rose to 2 billion dlrs. Its imports of palm oil totalled 61.2 "
                                          "mln lbs in May against 70.1 mln a year earlier.", published="1987-06-01").claims
             ] == ["USD"]
+
+
+def test_seeking_to_do_something_does_not_make_the_investor_a_host():
+    assert _claims("As Japanese investment in Brazil's car industry exceeds $4 billion, Japan seeks to deepen ties.",
+                   "2018-05-01") == [("investment", "JPN", "BRA", 4e9, "USD", "over")]
+    assert _claims("China needs to invest $5 billion in Peru to finish the port.", "2018-05-01") == [
+        ("investment", "CHN", "PER", 5e9, "USD", "exact")]
