@@ -601,3 +601,10 @@ def test_seeking_to_do_something_does_not_make_the_investor_a_host():
                    "2018-05-01") == [("investment", "JPN", "BRA", 4e9, "USD", "over")]
     assert _claims("China needs to invest $5 billion in Peru to finish the port.", "2018-05-01") == [
         ("investment", "CHN", "PER", 5e9, "USD", "exact")]
+
+
+def test_a_banks_own_books_are_no_claims():
+    # bad-loan status, provisions and monthly bank balance sheets are a bank's books, not a country's borrowing
+    assert _claims("Of its loans to Chile, 310 mln dlrs have been reported as nonaccrual, Chemical Bank said.", "1987-05-01") == []
+    assert _claims("Total bank assets in New Zealand rose to 41.2 billion dlrs in March, while liabilities rose to "
+                   "38.1 billion.", "1987-05-01") == []

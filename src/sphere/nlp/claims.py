@@ -102,6 +102,9 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
         continued = False
         if measure in ("aid", "loan", "reserves", "debt", "other") and any(w in ctx.text.lower() for w in lex["money_market_words"]["phrases"]):
             continue  # "provided the money market with 120 mln stg of assistance": a central bank's liquidity operation
+        if measure in ("loan", "debt", "other", "trade", "reserves", "investment") and any(
+                w in ctx.text.lower() for w in lex["bank_books_words"]["phrases"]):
+            continue  # "loans ... reported as nonaccrual", "total bank assets ... liabilities": a bank's own books
         if measure in ("loan", "debt", "other") and any(w in ctx.text.lower() for w in lex["bond_issue_words"]["phrases"]):
             continue  # "a 6.25 pct, 10-year loan ... at an issue price of 99.50": a bond issue, not lending
         if measure == "gdp" and any(w in ctx.text.lower() for w in lex["not_gdp_words"]["phrases"]):
@@ -247,10 +250,13 @@ def _firm_owner(ftok: Token, cue: Token | None, lex: dict, party_tokens: frozens
     names, so a firm's own books are not a country's figure (SCHEMA.md C7). Reporting verbs end the
     climb: "..., Banco do Brasil said" attributes the figure, it does not own it."""
     reporting = set(lex["whole_of_part"]["reporting_verbs"])
+    owned = cue is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in cue.children)
     for start in [t for t in (cue, ftok) if t is not None]:
-        for t in [start, *ancestors(start)[:3]]:
+        for t in [start, *ancestors(start)[:4]]:
             if t.pos_ in ("VERB", "AUX") and lemma(t) in reporting:
-                break
+                # "BankAmerica said its outstanding loans to Brazil total 2.7 billion dlrs": "its" is the speaker's
+                return owned and any(c.dep_ == "nsubj" and c.ent_type_ == "ORG" and c.i not in party_tokens
+                                     for c in t.children)
             if any(c.dep_ in ("nsubj", "nsubjpass", "poss") and c.ent_type_ == "ORG" and c.i not in party_tokens
                    and not any(p.i in party_tokens and p.ent_type_ != "ORG" for p in c.subtree) for c in t.children):
                 return True
