@@ -42,7 +42,7 @@ from sphere.nlp.resolve import SentenceFacts, after_sentence, lead_party, start_
 from sphere.nlp.sentences import Span, split_sentences
 from sphere.nlp.syntax import span_for
 
-EXTRACTOR_VERSION = f"sphere-{__version__}+rules.1"
+EXTRACTOR_VERSION = f"sphere-{__version__}+rules.2"  # rules.2: CAMEO lemma triggers, role frames, resolve
 _WORD = re.compile(r"[A-Za-z]+")
 # Words the resolution step may turn into a party: pronouns, "the country", "the two", "officials".
 _COREF = {"it", "its", "he", "his", "she", "her", "they", "their", "we", "our", "country", "government", "nation",
