@@ -478,3 +478,11 @@ def test_improving_others_ties_is_not_the_actors_own_support():
     text = "Beijing continues to help improve Islamabad's troubled ties with Kabul and encourage them to work for a settlement."
     assert not {e for e in _events(text) if e[1] == "SUPPORT"}
     assert ("CHN", "SUPPORT", "PAK") in _events("China improved its ties with Pakistan.")
+
+
+def test_backing_away_concedes_and_turning_back_rejects():
+    # CAMEO phrasal verbs: BACK AWAY is a concession like BACK DOWN (its "from" hangs on the particle in the parse);
+    # "turned back two U.S. military planes" refuses them (latin-america dev story, Colombia 2025)
+    assert ("JPN", "CONCEDE", "USA") in _events("Japan backed away from its threat against the United States.")
+    assert _events("In January Colombia turned back two U.S. military planes carrying deported Colombians.") == {
+        ("COL", "REJECT", "USA")}

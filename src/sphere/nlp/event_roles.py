@@ -227,6 +227,8 @@ def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: Sentence
                 add(c)
 
     objects: list[Token] = list(passive_patients(tok))
+    # "backed away from its threat against X": the parser hangs the phrasal verb's preposition on its adverb particle
+    particles = [c for c in tok.children if c.dep_ == "advmod" and f"{tok.lower_} {c.lower_}" in lex["phrasal"]]
     for c in tok.children:
         if c.dep_ in ("dobj", "dative", "iobj", "attr"):
             objects.append(c)
@@ -237,6 +239,9 @@ def targets_of(tok: Token, by_token: dict[int, Party], actor: str, ctx: Sentence
             accused = action == "ACCUSE" and c.lower_ == "of" and any(d.dep_ == "dobj" for d in tok.children)
             # "accused Japan of selling weapons to Taiwan": the one accused is the object, not those in the allegation
             objects += [o for o in c.children if o.dep_ == "pobj" or (o.dep_ == "pcomp" and c.lower_ != "for" and not accused)]
+    # "backed away from pushing a BRICS currency": what is given up (a clause) names no one the concession is toward
+    objects += [o for p in particles for g in p.children if g.dep_ == "prep" and g.lower_ in _TARGET_PREPS
+                for o in g.children if o.dep_ == "pobj"]
     if not any(c.dep_ in ("dobj", "dative", "iobj") for c in tok.children):
         for c in tok.children:
             if c.dep_ == "xcomp":
