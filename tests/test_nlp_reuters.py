@@ -10,6 +10,7 @@ from sphere.nlp.pipeline import extract_documents
 from sphere.sources import read_inputs
 
 STORIES = {
+    "reut2-004.sgm": ["reuters-4136"],
     "reut2-007.sgm": ["reuters-7029", "reuters-7087"],
     "reut2-010.sgm": ["reuters-10332"],
     "reut2-012.sgm": ["reuters-12047", "reuters-12118", "reuters-12122"],
@@ -70,3 +71,11 @@ def test_pesos_are_the_holders_currency_and_monetary_surpluses_no_trade_balance(
     r = results["reuters-7029"]  # PHILIPPINES' LIQUIDITY RISES
     assert {c.unit for c in r.claims} == {"PHP"}
     assert "trade_balance" not in {c.measure for c in r.claims}
+
+
+def test_each_of_coordinated_debtors_holds_its_own_debt(results):
+    r = results["reuters-4136"]  # DRESDNER BANK UNIT SAYS NOT WORRIED ON BRAZIL DEBT
+    debts = {c for c in claims(r) if c[0] == "debt"}
+    # "Brazil and Mexico, each owing about 100 billion dlrs": two debtors, neither Mexico Brazil's lender
+    assert {("debt", "BRA", None, 100e9, "USD"), ("debt", "MEX", None, 100e9, "USD")} <= debts
+    assert not any(c[1] == "BRA" and c[2] == "MEX" for c in debts)

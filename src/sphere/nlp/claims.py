@@ -170,6 +170,9 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             continue  # "Latin American countries' exports fell to 80 billion, with imports at 65 billion": the region's (C7)
         if holder == counterpart:
             counterpart = None
+        each_of = _distributive_holders(ftok, holder, counterpart, parties, lex)
+        if each_of:  # "Brazil and Mexico, each owing about 100 billion dlrs": each holds its own figure, neither is the other's
+            counterpart = None
         if measure in ("loan", "debt", "aid", "investment", "fdi") and _one_slot_pair(holder, counterpart, parties):
             continue  # "two loans totalling 75.7 mln dlrs for projects in Bangladesh and Nepal": both borrow, neither lends (C7)
         unit = _unit(fig, holder, counterpart, ctx)
@@ -198,6 +201,10 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
         if key in ctx.state.seen_claims:
             continue
         ctx.state.seen_claims.add(key)
+        for other in each_of:
+            twin = claim.model_copy(update={"holder": other})
+            ctx.state.seen_claims.add((twin.measure, other, None, round(twin.value, 2), twin.unit))
+            yield twin
         for other in (coordinated_parties(counterpart, parties, holder) if measure in ("tariff",) else []):
             # "a 25% tariff on goods from Mexico and Canada": a rate applies to each (a flow to
             # "Hong Kong and Macao" is one joint figure, so only rates are split)
@@ -296,6 +303,24 @@ def _bare_balance(cue: Token | None, text: str, lex: dict) -> bool:
     if cue is None or lemma(cue) not in lex["bare_balances"]["nouns"]:
         return False
     return not re.search(r"(?i)\b(?:" + "|".join(lex["bare_balances"]["trade_words"]) + r")\b", text)
+
+
+def _distributive_holders(ftok: Token, holder: str | None, counterpart: str | None, parties: list, lex: dict) -> list[str]:
+    """The holder's coordinated parties when a distributive word ("each", "apiece") sits in the figure's clause.
+
+    "Brazil and Mexico, each owing 100 billion dlrs" names two holders of one amount apiece; read as a
+    pair, the second conjunct would become the first's lender. Returns the other holders, [] when the
+    figure is not distributed."""
+    if holder is None or counterpart is None:
+        return []
+    words = set(lex["distributive_words"]["words"])
+    clause = [ftok, *ancestors(ftok)[:4]]
+    if not any(c.lower_ in words for t in clause for c in [t, *t.children]):
+        return []
+    others = coordinated_parties(holder, parties, None) + coordinated_parties(counterpart, parties, None)
+    if counterpart not in others:
+        return []
+    return [counterpart]
 
 
 def _one_slot_pair(holder: str | None, counterpart: str | None, parties: list) -> bool:
