@@ -486,3 +486,8 @@ def test_backing_away_concedes_and_turning_back_rejects():
     assert ("JPN", "CONCEDE", "USA") in _events("Japan backed away from its threat against the United States.")
     assert _events("In January Colombia turned back two U.S. military planes carrying deported Colombians.") == {
         ("COL", "REJECT", "USA")}
+
+
+def test_a_refused_verb_from_the_dictionary_is_no_act():
+    # Reuters 1987 (dev reuters-8548): "declined to accept the plan" coded the CAMEO verb "accept" as an AGREE as well
+    assert _events("Mexico declined to accept the plan proposed by the United States.") == {("MEX", "REJECT", "USA")}

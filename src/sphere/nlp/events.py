@@ -133,7 +133,8 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             # "backed Brazil at the London talks", "to discuss sanctions against Japan at a meeting": the talks are
             # where the act happened (the verb's own event, if any), not a meeting of everyone the sentence names
             continue
-        inner = [c for c in tok.children if c.dep_ == "xcomp" and (idx.get(c.lower_) or phrasal_action(c, lex))]
+        # "declined to accept the plan": the refused verb is no act, whether the hand list or the CAMEO dictionary codes it
+        inner = [c for c in tok.children if c.dep_ == "xcomp" and (idx.get(c.lower_) or phrasal_action(c, lex) or cameo_action(c))]
         excluded = [c for c in tok.children if c.dep_ == "xcomp" and lemma_of(c) in lex["rule_out_lemmas"]]
         if action == "REJECT" and excluded:
             action = "THREATEN"  # "refused to exclude military action": not ruling it out threatens it
@@ -141,7 +142,7 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
         if action == "REJECT" and any(c.dep_ == "xcomp" and lemma_of(c) in lex["no_comment_lemmas"]["words"] for c in tok.children):
             continue  # "declined to comment", "refused to answer a question": silence rejects no one
         if action == "REJECT" and inner:
-            inner_action = phrasal_action(inner[0], lex) or idx.get(inner[0].lower_)
+            inner_action = phrasal_action(inner[0], lex) or idx.get(inner[0].lower_) or cameo_action(inner[0])
             if inner_action == "THREATEN":
                 continue  # "refused to rule out force": the inner verb carries the event
             inner_done.update(c.i for c in inner)  # "refused to join": the refusal is the event
