@@ -10,6 +10,7 @@ from sphere.nlp.pipeline import extract_documents
 from sphere.sources import read_inputs
 
 STORIES = {
+    "reut2-001.sgm": ["reuters-1952"],
     "reut2-004.sgm": ["reuters-4136"],
     "reut2-007.sgm": ["reuters-7029", "reuters-7087"],
     "reut2-010.sgm": ["reuters-10332"],
@@ -79,3 +80,10 @@ def test_each_of_coordinated_debtors_holds_its_own_debt(results):
     # "Brazil and Mexico, each owing about 100 billion dlrs": two debtors, neither Mexico Brazil's lender
     assert {("debt", "BRA", None, 100e9, "USD"), ("debt", "MEX", None, 100e9, "USD")} <= debts
     assert not any(c[1] == "BRA" and c[2] == "MEX" for c in debts)
+
+
+def test_buyers_awarding_supply_contracts_import(results):
+    r = results["reuters-1952"]  # TAIWAN BUYS 60,000 TONNES OF U.S. MAIZE
+    # "Taiwan's maize importers ... awarded contracts to two U.S. companies to supply ... 60,000 tonnes"
+    assert ("exports", "USA", "TWN", 60000.0, "tonnes") in claims(r)
+    assert not any(c.holder == "TWN" for c in r.claims)

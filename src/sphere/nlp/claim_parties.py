@@ -202,6 +202,11 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
         first = {p.code: p.token.i for p in sorted(parties, key=lambda p: -p.token.i)}
         if first.get(counterpart, 10**6) < first.get(holder, 10**6):
             holder, counterpart = counterpart, holder
+    if measure == "exports" and counterpart is None and holder is not None:
+        # "Taiwan's maize importers have awarded contracts to two U.S. companies to supply 60,000 tonnes":
+        # a buyer by role outside the figure's own frame is still the importer
+        counterpart = next((p.code for p in leftovers if p.code != holder
+                            and _slot(measure, p, imports, cands, cue_nouns) == "counterpart"), None)
     if measure == "exports" and imports and counterpart is None:
         counterpart = ctx.state.topic or ctx.state.main
         if counterpart == holder:
