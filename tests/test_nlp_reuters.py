@@ -11,7 +11,7 @@ from sphere.sources import read_inputs
 
 STORIES = {
     "reut2-001.sgm": ["reuters-1952"],
-    "reut2-004.sgm": ["reuters-4136"],
+    "reut2-004.sgm": ["reuters-4136", "reuters-4849"],
     "reut2-007.sgm": ["reuters-7029", "reuters-7087"],
     "reut2-010.sgm": ["reuters-10332"],
     "reut2-012.sgm": ["reuters-12047", "reuters-12118", "reuters-12122"],
@@ -87,3 +87,10 @@ def test_buyers_awarding_supply_contracts_import(results):
     # "Taiwan's maize importers ... awarded contracts to two U.S. companies to supply ... 60,000 tonnes"
     assert ("exports", "USA", "TWN", 60000.0, "tonnes") in claims(r)
     assert not any(c.holder == "TWN" for c in r.claims)
+
+
+def test_rescheduling_debtor_holds_the_debt(results):
+    r = results["reuters-4849"]
+    # "West Germany and Sierra Leone signed an agreement to reschedule 26 mln marks": Sierra Leone owes (C6)
+    assert ("debt", "SLE", "DEU", 26e6, "DEM") in claims(r)
+    assert not any(c.holder == "DEU" for c in r.claims)

@@ -170,6 +170,8 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             continue  # "Latin American countries' exports fell to 80 billion, with imports at 65 billion": the region's (C7)
         if holder == counterpart:
             counterpart = None
+        if measure == "debt" and _creditor_first(holder, counterpart, doc, lex):
+            holder, counterpart = counterpart, holder  # "France agreed with Gabon to reschedule 440 mln francs": Gabon owes (C6)
         each_of = _distributive_holders(ftok, holder, counterpart, parties, lex)
         if each_of:  # "Brazil and Mexico, each owing about 100 billion dlrs": each holds its own figure, neither is the other's
             counterpart = None
@@ -303,6 +305,14 @@ def _bare_balance(cue: Token | None, text: str, lex: dict) -> bool:
     if cue is None or lemma(cue) not in lex["bare_balances"]["nouns"]:
         return False
     return not re.search(r"(?i)\b(?:" + "|".join(lex["bare_balances"]["trade_words"]) + r")\b", text)
+
+
+def _creditor_first(holder: str | None, counterpart: str | None, doc, lex: dict) -> bool:
+    """A rescheduling read with an official creditor as the debtor and a non-creditor as the lender (C6)."""
+    cred = lex["official_creditors"]
+    if holder not in cred["codes"] or counterpart is None or counterpart in cred["codes"]:
+        return False
+    return any(lemma(t) in cred["lemmas"] or t.lower_ in cred["lemmas"] for t in doc)
 
 
 def _distributive_holders(ftok: Token, holder: str | None, counterpart: str | None, parties: list, lex: dict) -> list[str]:
