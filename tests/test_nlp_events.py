@@ -491,3 +491,10 @@ def test_backing_away_concedes_and_turning_back_rejects():
 def test_a_refused_verb_from_the_dictionary_is_no_act():
     # Reuters 1987 (dev reuters-8548): "declined to accept the plan" coded the CAMEO verb "accept" as an AGREE as well
     assert _events("Mexico declined to accept the plan proposed by the United States.") == {("MEX", "REJECT", "USA")}
+
+
+def test_easing_tensions_between_others_is_mediation():
+    # silk-road-regained VOA story (2019-02-12), judged wrong in the 2026 precision sample (CHN CONCEDE AFG)
+    assert _events("China will help ease tensions between Pakistan and Afghanistan.") == set()
+    text = "Pakistan and Afghanistan signed a trade deal on Monday. China will help ease tensions between the two countries."
+    assert _events(text) == {("PAK", "AGREE", "AFG"), ("AFG", "AGREE", "PAK")}

@@ -36,7 +36,7 @@ from sphere.nlp.event_roles import actors_of, is_group, passive_agents, resolve_
 from sphere.nlp.event_said import reported_speaker, said_events, warned_targets
 from sphere.nlp.event_triggers import cameo_action, cameo_forms, lemma_of
 from sphere.nlp.lexicon import load
-from sphere.nlp.resolve import record_event
+from sphere.nlp.resolve import record_event, resolve_slot
 from sphere.nlp.syntax import Party, is_negated, party_for, span_for
 
 _GATED = ("object_gated", "weak_sanction_verbs", "finance_verbs", "supply_verbs", "easing_verbs", "relief_verbs",
@@ -224,7 +224,7 @@ def extract_events(ctx: SentenceContext) -> Iterator[Event]:
             continue  # "the G20 summit", "the G-7 meeting" is an occasion, not a group meeting someone
         if not actors:
             continue
-        if _others_relations(tok, by_token, actors, lex):
+        if _others_relations(tok, by_token, actors, lex) or _between_others(tok, by_token, actors, ctx, lex):
             continue  # "help improve Islamabad's troubled ties with Kabul": mediating between others, not the actor's own ties
         membership = membership_change(tok, lex, doc)
         if membership is None and tok.lower_ in ("join", "joined", "joins", "becoming", "become", "became", "becomes"):
@@ -288,6 +288,19 @@ def _others_relations(tok, by_token: dict[int, Party], actors: list[str], lex: d
     owners = [by_token[g.i].code for c in tok.children if c.dep_ in ("dobj", "attr") and c.lower_ in lex["relations_objects"]
               for g in c.children if g.dep_ == "poss" and g.i in by_token]
     return bool(owners) and not set(owners) & set(actors)
+
+
+def _between_others(tok, by_token: dict[int, Party], actors: list[str], ctx: SentenceContext, lex: dict) -> bool:
+    """The object is what lies between other parties ("help ease tensions between Pakistan and Afghanistan",
+    "between the two countries" after naming them): mediation, not the actor's own act toward either."""
+    between = [o for c in tok.children if c.dep_ in ("dobj", "attr") for p in c.children
+               if p.dep_ == "prep" and p.lower_ == "between" for o in p.children if o.dep_ == "pobj"]
+    codes = {code for o in between for t in [o, *(c for c in o.children if c.dep_ == "conj")]
+             if (code := resolve_party(t, by_token, ctx))}
+    pair = resolve_slot(ctx.state, "the_two")
+    if isinstance(pair, tuple) and any(o.lower_ in lex["pair_words"] and o.i not in by_token for o in between):
+        codes.update(pair)  # "between the two countries": the pair last seen together
+    return bool(codes) and not codes & set(actors)
 
 
 def _concessional_subject(tok, lex: dict) -> bool:
