@@ -13,6 +13,7 @@ STORIES = {
     "reut2-001.sgm": ["reuters-1952"],
     "reut2-004.sgm": ["reuters-4136", "reuters-4849"],
     "reut2-007.sgm": ["reuters-7029", "reuters-7087"],
+    "reut2-009.sgm": ["reuters-9176"],
     "reut2-010.sgm": ["reuters-10332"],
     "reut2-012.sgm": ["reuters-12047", "reuters-12118", "reuters-12122"],
     "reut2-019.sgm": ["reuters-19017"],
@@ -94,3 +95,8 @@ def test_rescheduling_debtor_holds_the_debt(results):
     # "West Germany and Sierra Leone signed an agreement to reschedule 26 mln marks": Sierra Leone owes (C6)
     assert ("debt", "SLE", "DEU", 26e6, "DEM") in claims(r)
     assert not any(c.holder == "DEU" for c in r.claims)
+
+
+def test_commercial_banks_foreign_assets_are_no_reserves(results):
+    r = results["reuters-9176"]  # "Net foreign assets of Swiss banks rose ... to 71.2 billion francs"
+    assert "reserves" not in {c.measure for c in r.claims}
