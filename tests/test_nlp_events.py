@@ -498,3 +498,11 @@ def test_easing_tensions_between_others_is_mediation():
     assert _events("China will help ease tensions between Pakistan and Afghanistan.") == set()
     text = "Pakistan and Afghanistan signed a trade deal on Monday. China will help ease tensions between the two countries."
     assert _events(text) == {("PAK", "AGREE", "AFG"), ("AFG", "AGREE", "PAK")}
+
+
+def test_meeting_market_demand_yields_to_no_one():
+    # Reuters 1987 gilts story, judged wrong in the 2026 precision sample (JPN CONCEDE USA); CAMEO 08 needs someone's demands
+    text = ("Japanese, British and U.S. Securities houses have been expanding inventories of gilts to meet demand "
+            "from investors seeking capital gains.")
+    assert _events(text) == set()
+    assert _events("Peru met the demand of Chile on Monday.") == {("PER", "CONCEDE", "CHL")}

@@ -66,8 +66,11 @@ def refine_action(tok: Token, action: str, lex: dict, low: str) -> str | None:
             return None  # "offered 60 bonds", "material was offered at 345 dlrs": a sale
     if tok.lower_ in ("meet", "met", "meets", "meeting") and tok.pos_ == "VERB":
         met = [c for c in tok.children if c.dep_ == "dobj"]
-        if any(m.lower_ in lex["accede_objects"]["words"] for m in met):
-            return "CONCEDE"  # "met Chile's demands": yielding to them (CAMEO 08)
+        # "met Chile's demands", "met the demand": yielding to them (CAMEO 08); a bare singular "meet demand from
+        # investors" is a market's demand (2026 precision sample, Reuters gilts story)
+        if any(m.lower_ in lex["accede_objects"]["words"] and (m.lower_ != "demand" or any(g.dep_ in ("det", "poss") for g in m.children))
+               for m in met):
+            return "CONCEDE"
         if met and all(m.pos_ not in ("PROPN",) and not any(g.pos_ in ("PROPN", "ADJ") for g in m.children) for m in met):
             return None  # "to meet demand"
         if any(c.dep_ == "nsubjpass" and c.pos_ == "NOUN" and c.lemma_.lower() not in _PEOPLE for c in tok.children):
