@@ -15,7 +15,7 @@ STORIES = {
     "reut2-007.sgm": ["reuters-7029", "reuters-7087"],
     "reut2-009.sgm": ["reuters-9176"],
     "reut2-010.sgm": ["reuters-10332"],
-    "reut2-012.sgm": ["reuters-12047", "reuters-12118", "reuters-12122"],
+    "reut2-012.sgm": ["reuters-12829", "reuters-12047", "reuters-12118", "reuters-12122"],
     "reut2-019.sgm": ["reuters-19017"],
 }
 
@@ -100,3 +100,10 @@ def test_rescheduling_debtor_holds_the_debt(results):
 def test_commercial_banks_foreign_assets_are_no_reserves(results):
     r = results["reuters-9176"]  # "Net foreign assets of Swiss banks rose ... to 71.2 billion francs"
     assert "reserves" not in {c.measure for c in r.claims}
+
+
+def test_reserves_in_special_drawing_rights_are_the_countrys(results):
+    r = results["reuters-12829"]  # CANADIAN FOREIGN RESERVES SURGE IN MONTH
+    # "- special drawing rights 191.8 mln vs 188.6 mln": Canada's reserves held in the IMF's unit
+    assert ("reserves", "CAN", None, 191.8e6, "USD") in claims(r)
+    assert {c.holder for c in r.claims} == {"CAN"}

@@ -163,6 +163,10 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             counterpart = ctx.state.last_holder[measure]  # "replied with a 10% tariff of its own": retaliation
         if measure == "tariff" and fig.kind == "money":
             measure = "sanction_value"  # "300 mln dlrs in tariffs": an amount of tariffs is their value, not a rate
+        if measure == "reserves" and holder in _MULTILATERAL_LENDERS:
+            # "special drawing rights 191.8 mln": a country's reserves held in the IMF's unit, not the IMF's own
+            holder = ctx.state.topic or ctx.state.main
+            holder = None if holder in _MULTILATERAL_LENDERS else holder
         if holder is None:
             continue  # a figure whose holder the text does not let us name is not a usable claim
         if (cue is not None and _uncoded_owner(list(cue.children), cues, lex, party_tokens)) or (
