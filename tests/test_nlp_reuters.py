@@ -16,6 +16,7 @@ STORIES = {
     "reut2-009.sgm": ["reuters-9176"],
     "reut2-010.sgm": ["reuters-10332"],
     "reut2-012.sgm": ["reuters-12829", "reuters-12047", "reuters-12118", "reuters-12122"],
+    "reut2-017.sgm": ["reuters-17664"],
     "reut2-019.sgm": ["reuters-19017"],
 }
 
@@ -107,3 +108,8 @@ def test_reserves_in_special_drawing_rights_are_the_countrys(results):
     # "- special drawing rights 191.8 mln vs 188.6 mln": Canada's reserves held in the IMF's unit
     assert ("reserves", "CAN", None, 191.8e6, "USD") in claims(r)
     assert {c.holder for c in r.claims} == {"CAN"}
+
+
+def test_provide_a_country_with_aid(results):
+    r = results["reuters-17664"]  # "France is to provide Togo with 475 mln cfa francs of aid"
+    assert ("aid", "FRA", "TGO", 475e6, "XOF") in claims(r)

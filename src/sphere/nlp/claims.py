@@ -141,6 +141,8 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             if measure == "loan" and counterpart is None and holder not in (None, lender) and lender:
                 counterpart = lender  # "Jordan will receive two loans totalling 96.4 mln dlrs, the World Bank said"
             listed = _listed_with(fig, ctx)
+            if listed is not None and any(p.code == listed and p.token.dep_ == "dobj" for p in parties):
+                listed = None  # "provide Togo with 475 mln cfa francs of aid": the verb's object, not a list item
             if listed is not None:  # "followed by Argentina with 49 billion dlrs, Venezuela with 33 billion": each its own
                 holder, counterpart = listed, None
             if measure == "deployment" and fig.kind != "count":
