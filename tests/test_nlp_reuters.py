@@ -16,6 +16,7 @@ STORIES = {
     "reut2-009.sgm": ["reuters-9176"],
     "reut2-010.sgm": ["reuters-10332"],
     "reut2-012.sgm": ["reuters-12829", "reuters-12047", "reuters-12118", "reuters-12122"],
+    "reut2-014.sgm": ["reuters-14331"],
     "reut2-017.sgm": ["reuters-17664"],
     "reut2-019.sgm": ["reuters-19017"],
 }
@@ -113,3 +114,8 @@ def test_reserves_in_special_drawing_rights_are_the_countrys(results):
 def test_provide_a_country_with_aid(results):
     r = results["reuters-17664"]  # "France is to provide Togo with 475 mln cfa francs of aid"
     assert ("aid", "FRA", "TGO", 475e6, "XOF") in claims(r)
+
+
+def test_ecu_amounts_keep_their_currency(results):
+    r = results["reuters-14331"]  # "difficulties in obtaining a 600 mln ECU loan from the European Community"
+    assert ("loan", "YUG", "EU", 600e6, "XEU") in claims(r)
