@@ -18,6 +18,7 @@ from sphere.knowledge import load_knowledge
 from sphere.nlp.context import SentenceContext
 from sphere.nlp.figures import Figure
 from sphere.nlp.measures import cue_lemmas, is_import
+from sphere.nlp.resolve import the_country
 from sphere.nlp.role_frames import frame_for, lemma, side_of
 from sphere.nlp.syntax import Party, ancestors, dep_distance
 
@@ -88,7 +89,7 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
     subjects = ([c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")] for t in ancestors(ftok) if t.pos_ in ("VERB", "AUX"))
     frame |= {c.i for c in next((s for s in subjects if s), []) if lemma(c) in lex["value_nouns"]}
     cands = [_relative_clause_subject(p, frame) for p in parties if p.code != rel]
-    cands += _unnamed_parties(ftok.doc, frame, parties, lex, ctx.state.topic or ctx.state.main, cue, ctx.state.published)
+    cands += _unnamed_parties(ftok.doc, frame, parties, lex, the_country(ctx.state), cue, ctx.state.published)
     anchor = cue if cue is not None else ftok
 
     def in_frame(p: Party) -> bool:
@@ -148,7 +149,7 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
         # "it" is the previous claim's holder, or the topic when the article keeps to one country
         holder = (_reporting_subject(pron, parties) or _earlier_subject(pron, parties, {c for _, c in counter_c})
                   or prev_holder
-                  or (ctx.state.topic or ctx.state.main if _topic_may_hold(ftok, cue, ctx, parties, pron.dep_ == "poss")
+                  or (the_country(ctx.state) if _topic_may_hold(ftok, cue, ctx, parties, pron.dep_ == "poss")
                       else None))
         if holder is None:
             return None, None  # "its investment" of a company: the pronoun's owner has no code
@@ -176,7 +177,7 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
         elif measure not in ("investment", "fdi", "aid", "tariff", "sanction_value") and not (
                 measure == "exports" and imports and counterpart is not None) and _topic_may_hold(ftok, cue, ctx, parties):
             # ("Korea plans to import 387,000 tonnes": the importer is named, no seller is: a total, not the topic's sale)
-            holder = ctx.state.topic or ctx.state.main
+            holder = the_country(ctx.state)
             if holder == counterpart:
                 holder = ctx.state.main if ctx.state.main != counterpart else None
     if counterpart is None and "counterpart" not in blocked and measure in (
@@ -208,7 +209,7 @@ def holder_and_counterpart(measure, ftok, cue, parties, rel, lex, ctx, prev_hold
         counterpart = next((p.code for p in leftovers if p.code != holder
                             and _slot(measure, p, imports, cands, cue_nouns) == "counterpart"), None)
     if measure == "exports" and imports and counterpart is None:
-        counterpart = ctx.state.topic or ctx.state.main
+        counterpart = the_country(ctx.state)
         if counterpart == holder:
             counterpart = None
     return holder, counterpart
@@ -310,7 +311,7 @@ def _topic_may_hold(ftok: Token, cue: Token | None, ctx: SentenceContext, partie
     Not when its clause has a subject that is a name sphere does not know (a company: "Southern Co
     said it will take a charge of 226 mln dlrs"), nor when the topic is only mentioned once in an
     article that is about something else (unless a pronoun names it: `named`)."""
-    topic = ctx.state.topic or ctx.state.main
+    topic = the_country(ctx.state)
     if topic is None or ctx.state.ranking.count(topic) == 0:
         return False
     linked = {p.token.i for p in parties}

@@ -44,6 +44,7 @@ from sphere.nlp.measures import (
     percent_is_claim,
 )
 from sphere.nlp.qualifiers import attributed_source, modality_of, period_of, year_of
+from sphere.nlp.resolve import the_country
 from sphere.nlp.role_frames import lemma
 from sphere.nlp.syntax import ancestors, dep_distance, party_for, span_for
 
@@ -167,7 +168,7 @@ def extract_claims(ctx: SentenceContext) -> Iterator[Claim]:
             measure = "sanction_value"  # "300 mln dlrs in tariffs": an amount of tariffs is their value, not a rate
         if measure == "reserves" and holder in _MULTILATERAL_LENDERS:
             # "special drawing rights 191.8 mln": a country's reserves held in the IMF's unit, not the IMF's own
-            holder = ctx.state.topic or ctx.state.main
+            holder = the_country(ctx.state)
             holder = None if holder in _MULTILATERAL_LENDERS else holder
         if holder is None:
             continue  # a figure whose holder the text does not let us name is not a usable claim

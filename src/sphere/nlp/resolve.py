@@ -118,12 +118,17 @@ def partner_of(state: ArticleState, actor: str) -> str | None:
     return state.partners.get(actor)
 
 
+def the_country(state: ArticleState) -> str | None:
+    """"The country", a bare figure's holder: the running topic, else the article's main country."""
+    return state.topic or state.main
+
+
 def resolve_slot(state: ArticleState, slot: Slot) -> str | tuple[str, str] | None:
     """The party an unresolved slot stands for, from the article's memory (None when unknown)."""
     if slot == "it":
         return state.last_actor or state.topic or state.main
     if slot == "the_country":
-        return state.topic or state.main
+        return the_country(state)
     if slot == "person":
         return state.last_person or state.topic or state.main
     if slot == "the_two":
